@@ -1,0 +1,50 @@
+/** Shapes shared by the engine, the content script, the CLI and the UI. */
+import type { Kind } from './schema';
+
+/** One annotation: a span of one block's text explained by one dataset entry. */
+export interface Annotation {
+  /** Index of the block in the input. */
+  block: number;
+  /** UTF-16 offsets into the block's text, end exclusive. */
+  start: number;
+  end: number;
+  entryId: string;
+  kind: Kind;
+  /** For figure and phrase verdicts: the fact the page's words were compared with. */
+  factId?: string;
+  /** For figures: the value the page states, in the fact's unit (for "the page says X"). */
+  stated?: string;
+}
+
+/** What the engine reads of a page. */
+export interface PageInput {
+  /** Text of each block (paragraph, heading, list item, cell), inline pieces joined. */
+  blocks: readonly string[];
+  /** The document title, if any: it weighs in the page-level decision. */
+  title?: string;
+  /** The article's publication date (YYYY-MM-DD) when the page gives one. */
+  published?: string;
+}
+
+export interface Assessment {
+  about: boolean;
+  score: number;
+  /** Why, for the CLI and the popup: e.g. "Amazon+Anthropic in 4 blocks, 6 deal words". */
+  reason: string;
+}
+
+export interface PageResult extends Assessment {
+  /** The date the page is judged at (published date, or today). */
+  date: string;
+  annotations: Annotation[];
+}
+
+/** Options the UI can set: which kinds are shown, which sources are trusted. */
+export interface AnalyzeOptions {
+  /** The day to judge by when the page gives no date (YYYY-MM-DD). Defaults to today. */
+  today?: string;
+  /** Kinds to return; all by default. */
+  kinds?: readonly Kind[];
+  /** Source ids switched off: facts/caveats/conflicts backed only by these are dropped. */
+  disabledSources?: readonly string[];
+}
