@@ -1,54 +1,75 @@
 /**
- * The engine's front door: build once per dataset, then assess and annotate
+ * The engine's front door: compile once per dataset, then assess and annotate
  * pages. Pure: no DOM, no browser APIs.
  */
-import type { Dataset } from './schema';
+import type { Dataset, Kind } from './schema';
 import type { AnalyzeOptions, Annotation, Assessment, PageInput, PageResult } from './types';
-import { Matcher, leftmostLongest, type Pattern } from './matcher';
+import { compile, type Compiled } from './compile';
+import { scanBlock, type BlockScan } from './scan';
+import { carriedParties, linkFigures, phraseAnnotations, resolveOverlaps, termAnnotations, type FigureLink } from './annotate';
+import { assess, mightBeAboutDeal } from './relevance';
+import { filterBySources } from './sources-filter';
 
 export interface Engine {
   readonly dataset: Dataset;
   /** Page-level decision: is this page about the deal? */
-  assess(input: PageInput): Assessment;
-  /** Annotations for blocks of a page already judged about the deal. */
+  assess(input: PageInput, options?: AnalyzeOptions): Assessment;
+  /** Annotations for blocks of a page already judged about the deal (incremental passes). */
   annotate(blocks: readonly string[], date: string, options?: AnalyzeOptions): Annotation[];
   /** assess + annotate (no annotations at all when the page is not about the deal). */
   analyze(input: PageInput, options?: AnalyzeOptions): PageResult;
 }
 
-type Payload = { type: 'term'; id: string };
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
 
 export function createEngine(dataset: Dataset): Engine {
-  const patterns: Pattern<Payload>[] = [];
-  for (const t of dataset.terms) {
-    for (const f of t.forms) patterns.push({ text: f, payload: { type: 'term', id: t.id } });
-    for (const f of t.exactForms) patterns.push({ text: f, payload: { type: 'term', id: t.id }, exact: true });
+  const c: Compiled = compile(dataset);
+
+  const judgeDate = (input: PageInput, options: AnalyzeOptions) => input.published ?? options.today ?? todayIso();
+
+  function scanAll(blocks: readonly string[]): BlockScan[] {
+    return blocks.map((t) => scanBlock(c, t));
   }
-  const matcher = new Matcher(patterns);
-  const today = () => new Date().toISOString().slice(0, 10);
+
+  function annotations(scans: BlockScan[], links: FigureLink[], date: string, options: AnalyzeOptions): { list: Annotation[]; hidden: number } {
+    const all: Annotation[] = [
+      ...links.map((l) => ({ block: l.block, start: l.start, end: l.end, entryId: l.entryId, kind: l.kind, factId: c.facts[l.fact]!.id, stated: l.stated })),
+      ...phraseAnnotations(c, scans, date),
+      ...termAnnotations(scans),
+    ];
+    const resolved = resolveOverlaps(all);
+    const { kept, hidden } = filterBySources(c, resolved, options.disabledSources ?? []);
+    const kinds = options.kinds ? new Set<Kind>(options.kinds) : null;
+    return { list: kinds ? kept.filter((a) => kinds.has(a.kind)) : kept, hidden };
+  }
 
   const engine: Engine = {
     dataset,
-    assess(input) {
-      const text = [input.title ?? '', ...input.blocks].join('\n').toLowerCase();
-      const amazon = /\b(amazon|aws)\b/.test(text);
-      const anthropic = /\banthropic\b/.test(text);
-      const about = amazon && anthropic;
-      return { about, score: about ? 1 : 0, reason: about ? 'both parties named' : 'parties not both named' };
+    assess(input, options = {}) {
+      if (!mightBeAboutDeal(c, [input.title ?? '', ...input.blocks])) return { about: false, score: 0, reason: 'the two parties are not both named' };
+      const scans = scanAll(input.blocks);
+      const date = judgeDate(input, options);
+      const links = linkFigures(c, scans, date, carriedParties(c, scans));
+      return assess(c, scans, input.title ? scanBlock(c, input.title) : undefined, links);
     },
-    annotate(blocks, _date, options = {}) {
-      const out: Annotation[] = [];
-      blocks.forEach((text, block) => {
-        for (const h of leftmostLongest(matcher.findAll(text))) {
-          out.push({ block, start: h.start, end: h.end, entryId: h.payload.id, kind: 'term' });
-        }
-      });
-      return options.kinds ? out.filter((a) => options.kinds!.includes(a.kind)) : out;
+    annotate(blocks, date, options = {}) {
+      const scans = scanAll(blocks);
+      const links = linkFigures(c, scans, date, carriedParties(c, scans));
+      return annotations(scans, links, date, options).list;
     },
     analyze(input, options = {}) {
-      const a = engine.assess(input);
-      const date = input.published ?? options.today ?? today();
-      return { ...a, date, annotations: a.about ? engine.annotate(input.blocks, date, options) : [] };
+      const date = judgeDate(input, options);
+      if (!mightBeAboutDeal(c, [input.title ?? '', ...input.blocks])) {
+        return { about: false, score: 0, reason: 'the two parties are not both named', date, annotations: [], hidden: 0 };
+      }
+      const scans = scanAll(input.blocks);
+      const links = linkFigures(c, scans, date, carriedParties(c, scans));
+      const a = assess(c, scans, input.title ? scanBlock(c, input.title) : undefined, links);
+      if (!a.about) return { ...a, date, annotations: [], hidden: 0 };
+      const { list, hidden } = annotations(scans, links, date, options);
+      return { ...a, date, annotations: list, hidden };
     },
   };
   return engine;

@@ -34,6 +34,8 @@ export interface Assessment {
 }
 
 export interface PageResult extends Assessment {
+  /** Annotations left out because every source behind them is switched off. */
+  hidden: number;
   /** The date the page is judged at (published date, or today). */
   date: string;
   annotations: Annotation[];

@@ -1,0 +1,110 @@
+/**
+ * Compiles a dataset into the engine's lookup tables: one automaton over every
+ * phrase (terms, parties, deal words, fact cues, claim phrases, markers) and
+ * per-fact arrays. Built once per dataset (per page load in the browser).
+ */
+import type { ConflictRule, Dataset, Fact } from './schema';
+import { Matcher, type Pattern } from './matcher';
+
+export type Payload =
+  | { t: 'term'; id: string }
+  | { t: 'party'; key: string; weak: boolean }
+  | { t: 'deal' }
+  | { t: 'cue'; fact: number; role: 'topic' | 'boost' | 'not' }
+  | { t: 'phrase'; rule: number }
+  | { t: 'near'; rule: number }
+  | { t: 'unless'; rule: number }
+  | { t: 'marker'; m: Marker };
+
+/** Words that make a sentence unsafe to flag: looking back, hedging, or denying. */
+export type Marker = 'past' | 'hedge' | 'negation';
+
+const MARKERS: Record<Marker, string[]> = {
+  past: [
+    'ago', 'previously', 'previous', 'prior', 'earlier', 'formerly', 'once', 'last year', 'back in', 'at the time was',
+    'in 2019', 'in 2020', 'in 2021', 'in 2022', 'in 2023', 'in 2024', 'in 2025', 'since 2023', 'in early 2025', 'in late 2025',
+    'was valued', 'had been', 'first round', 'used to',
+  ],
+  hedge: [
+    'could', 'might', 'may', 'would', 'if', 'whether', 'reportedly', 'rumored', 'rumoured', 'speculat*', 'potentially',
+    'projected', 'forecast*', 'expects', 'expected to', 'aims to', 'hopes', 'talks', 'in talks', 'considering', 'proposed', 'reports that', 'offering',
+  ],
+  negation: ['not', "isn't", "wasn't", "aren't", "doesn't", "didn't", 'never', 'rather than', 'instead of', 'incorrectly', 'wrongly', 'falsely', 'misreported', 'contrary to', 'no longer', 'nor', 'rather'],
+};
+
+export interface Compiled {
+  dataset: Dataset;
+  matcher: Matcher<Payload>;
+  facts: Fact[];
+  rules: ConflictRule[];
+  /** fact index → figure rules guarding it */
+  valueRules: Map<number, ConflictRule>;
+  qualifierRules: Map<number, ConflictRule>;
+  /** parties that lead some fact: a mention of one of these tells whose figure it is */
+  suitors: Set<string>;
+  dealParties: readonly [string, string];
+  factIndex: Map<string, number>;
+}
+
+export function compile(dataset: Dataset): Compiled {
+  const patterns: Pattern<Payload>[] = [];
+  const add = (text: string, payload: Payload, exact = false) => patterns.push({ text, payload, exact });
+  for (const t of dataset.terms) {
+    for (const f of t.forms) add(f, { t: 'term', id: t.id });
+    for (const f of t.exactForms) add(f, { t: 'term', id: t.id }, true);
+  }
+  for (const [key, p] of Object.entries(dataset.story.parties)) {
+    for (const f of p.forms) add(f, { t: 'party', key, weak: isWeakPartyForm(f) });
+    for (const f of p.exactForms) add(f, { t: 'party', key, weak: false }, true);
+  }
+  for (const w of dataset.story.dealWords) add(w, { t: 'deal' });
+  const factIndex = new Map<string, number>();
+  dataset.facts.forEach((f, i) => {
+    factIndex.set(f.id, i);
+    if (!f.cues) return;
+    for (const w of f.cues.topic) add(w, { t: 'cue', fact: i, role: 'topic' });
+    for (const w of f.cues.boost) add(w, { t: 'cue', fact: i, role: 'boost' });
+    for (const w of f.cues.not) add(w, { t: 'cue', fact: i, role: 'not' });
+  });
+  const valueRules = new Map<number, ConflictRule>();
+  const qualifierRules = new Map<number, ConflictRule>();
+  dataset.conflicts.forEach((r, i) => {
+    if (r.match.type === 'phrase') {
+      for (const p of r.match.phrases) add(p, { t: 'phrase', rule: i });
+      for (const p of r.match.near) add(p, { t: 'near', rule: i });
+      for (const p of r.match.unless) add(p, { t: 'unless', rule: i });
+    } else {
+      const fi = factIndex.get(r.match.fact);
+      if (fi !== undefined) (r.match.on === 'qualifier' ? qualifierRules : valueRules).set(fi, r);
+    }
+  });
+  // a fact may also name its rule directly
+  dataset.facts.forEach((f, i) => {
+    if (!f.conflict) return;
+    const r = dataset.conflicts.find((c) => c.id === f.conflict);
+    if (!r) return;
+    const on = r.match.type === 'figure' ? r.match.on : 'value';
+    const map = on === 'qualifier' ? qualifierRules : valueRules;
+    if (!map.has(i)) map.set(i, r);
+  });
+  for (const [m, words] of Object.entries(MARKERS) as [Marker, string[]][]) for (const w of words) add(w, { t: 'marker', m });
+
+  const suitors = new Set<string>(dataset.story.dealParties);
+  for (const f of dataset.facts) if (f.parties[0]) suitors.add(f.parties[0]);
+  return {
+    dataset,
+    matcher: new Matcher(patterns),
+    facts: dataset.facts,
+    rules: dataset.conflicts,
+    valueRules,
+    qualifierRules,
+    suitors,
+    dealParties: dataset.story.dealParties,
+    factIndex,
+  };
+}
+
+/** A party name that alone does not prove the company is meant ("Claude" the painter, "Prime"). */
+function isWeakPartyForm(form: string): boolean {
+  return /^(?:claude|prime|alexa|gemini|bard)$/i.test(form.trim());
+}

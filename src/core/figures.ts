@@ -1,0 +1,191 @@
+/**
+ * Figures as news writes them: money ("$25 billion", "$25bn", "US$5 billion",
+ * "twenty-five billion dollars", "$5 billion-plus", "$100B+"), power ("5 GW",
+ * "5-gigawatt", "five gigawatts"), durations ("ten years", "a decade",
+ * "four months"), percentages and large counts ("100,000 customers"), each with
+ * the qualifier that precedes or follows it ("up to", "more than", "about"…).
+ * Pure and total: any string in, a list of figures out, never a throw.
+ */
+import type { Qualifier, Unit } from './schema';
+import { WORD_NUMBER_SOURCE, digits, wordNumber } from './numbers';
+
+export interface Figure {
+  /** Span of the number and its unit, without the qualifier. */
+  start: number;
+  end: number;
+  /** Span including a preceding qualifier ("up to $25 billion"). */
+  spanStart: number;
+  value: number;
+  unit: Unit;
+  qualifier: Qualifier;
+  /** The qualifier's words as written, if any. */
+  qualifierText?: string;
+}
+
+const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
+const WNUM = WORD_NUMBER_SOURCE;
+const MAG_WORD = String.raw`(?:trillion|billion|million|thousand)`;
+const SCALE: Record<string, number> = {
+  trillion: 1e12, tn: 1e12, t: 1e12,
+  billion: 1e9, bn: 1e9, b: 1e9, bln: 1e9,
+  million: 1e6, mn: 1e6, mln: 1e6, m: 1e6, mm: 1e6,
+  thousand: 1e3, k: 1e3,
+};
+
+/** "$25 billion", "US$5bn", "$100B+", "$13+ billion", "$5 billion-plus". Currency other than US dollars is consumed and dropped. */
+const MONEY_SYMBOL = new RegExp(
+  String.raw`(?<cur>US\s?\$|U\.S\.\s?\$|USD\s?|A\$|C\$|NZ\$|HK\$|S\$|\$)\s?(?<num>${NUM})(?<plus1>\+)?(?:\s?(?<mag>trillion|billion|million|thousand|tn|bln|bn|mln|mn|mm|[tbmk])(?![\p{L}\p{N}]))?(?<plus>\+|-plus(?![\p{L}])|\s+plus(?![\p{L}]))?`,
+  'giu',
+);
+/** "25 billion dollars", "twenty-five billion", "five billion dollars", "USD 5 billion". */
+const MONEY_WORDS = new RegExp(
+  String.raw`(?<![\p{L}\p{N}$.,€£¥₹])(?<num>${NUM}|${WNUM})[\s-]+(?<mag>${MAG_WORD})(?<dollars>\s+(?:US\s+|U\.S\.\s+)?dollars)?(?<plus>-plus(?![\p{L}]))?(?![\p{L}\p{N}])`,
+  'giu',
+);
+/** "5 GW", "5GW", "5-gigawatt", "five gigawatts", "500 megawatts". */
+const POWER = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.,])(?<num>${NUM}|${WNUM})(?:\s|-)?(?<u>gigawatts?|GW|megawatts?|MW)(?![\p{L}\p{N}])`,
+  'giu',
+);
+/** "ten years", "10-year", "24 months", "a decade", "decade-long". */
+const DURATION = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.,])(?:(?<num>${NUM}|${WNUM})(?:\s+|-)(?<u>years?|months?|decades?)(?:-long)?|(?<decade>decade(?:-long)?))(?![\p{L}\p{N}])`,
+  'giu',
+);
+/** "64.3%", "64.3 percent". */
+const PERCENT = new RegExp(String.raw`(?<![\p{L}\p{N}.,])(?<num>${NUM})\s?(?:%|percent(?![\p{L}])|per cent(?![\p{L}]))`, 'giu');
+/** "100,000 customers", "one million TPUs", "1 million chips" (counts of at least 1,000). */
+const COUNT = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.,$])(?<num>${NUM}|${WNUM})(?:\s+(?<mag>million|billion|thousand))?(?=\s+(?:[\p{L}]))`,
+  'giu',
+);
+
+/** Words before a figure that qualify it, longest first; matched at the end of the text before the figure. */
+const QUALIFIERS: [RegExp, Qualifier][] = [
+  [/(?:up to|as much as|as many as|a maximum of|a ceiling of)\s*$/i, 'up-to'],
+  [/(?:more than|over|above|exceeding|exceeds|exceeded|exceed|north of|upwards of|in excess of|past|well over|just over|beyond|surpassing|surpassed|tops|topped|topping)\s*$/i, 'more-than'],
+  [/(?:at least|no less than|a minimum of)\s*$/i, 'at-least'],
+  [/(?:about|around|roughly|approximately|approx\.|nearly|almost|close to|some|an estimated|estimated|circa|~)\s*$/i, 'about'],
+  [/(?:under|less than|below|just under|fewer than|shy of)\s*$/i, 'less-than'],
+];
+
+/** Parse every figure in `text`, in order, without overlaps. */
+export function parseFigures(text: string): Figure[] {
+  if (typeof text !== 'string' || !text) return [];
+  const out: Figure[] = [];
+  const taken: [number, number][] = [];
+  const free = (s: number, e: number) => taken.every(([a, b]) => e <= a || s >= b);
+  const push = (start: number, end: number, value: number, unit: Unit, plus: boolean) => {
+    if (!Number.isFinite(value) || value < 0 || !free(start, end)) return;
+    taken.push([start, end]);
+    const q = qualifierBefore(text, start, unit);
+    out.push({
+      start,
+      end,
+      spanStart: q ? start - q.text.length : start,
+      value,
+      unit,
+      qualifier: plus ? 'more-than' : q?.qualifier ?? 'exact',
+      qualifierText: plus ? undefined : q?.text.trim(),
+    });
+  };
+
+  for (const m of text.matchAll(MONEY_SYMBOL)) {
+    const g = m.groups!;
+    const start = m.index!;
+    const end = start + m[0].length;
+    const usd = /^(?:US\s?\$|U\.S\.\s?\$|USD\s?|\$)$/i.test(g.cur!);
+    // claim the span even for other currencies so "A$5 billion" is not read as dollars
+    if (!usd) {
+      taken.push([start, end]);
+      continue;
+    }
+    const magKey = g.mag?.toLowerCase();
+    // single letters are only scales when written right after the number: "$25B", "$500m"
+    const value = digits(g.num!) * (magKey ? SCALE[magKey] ?? 1 : 1);
+    push(start, trimEnd(text, start, end), value, 'usd', Boolean(g.plus || g.plus1));
+  }
+  for (const m of text.matchAll(MONEY_WORDS)) {
+    const g = m.groups!;
+    const n = /\d/.test(g.num!) ? digits(g.num!) : wordNumber(g.num!);
+    if (n === undefined) continue;
+    const start = m.index!;
+    const end = start + m[0].length;
+    // "25 billion" with no currency word is money only when no noun of another kind follows
+    if (!g.dollars && /^\s+(?:people|users|parameters|tokens|devices|chips|TPUs|GPUs|cores|customers|downloads|views|visits|messages|queries|requests|times|years|words|images|lines|records|transistors|neurons|instances|servers|dollars)\b/i.test(text.slice(end, end + 20))) continue;
+    if (!g.dollars && /^\s*(?:euros?|pounds?|yen|yuan|rupees?|won)\b/i.test(text.slice(end, end + 12))) continue;
+    push(start, end, n * SCALE[g.mag!.toLowerCase()]!, 'usd', Boolean(g.plus));
+  }
+  for (const m of text.matchAll(POWER)) {
+    const g = m.groups!;
+    const n = /\d/.test(g.num!) ? digits(g.num!) : wordNumber(g.num!);
+    if (n === undefined) continue;
+    const mega = /^m/i.test(g.u!);
+    // "MW"/"GW" must be upper case to be units ("gw" in other text is not)
+    if (/^(?:gw|mw)$/i.test(g.u!) && g.u !== g.u!.toUpperCase()) continue;
+    push(m.index!, m.index! + m[0].length, mega ? n / 1000 : n, 'gw', false);
+  }
+  for (const m of text.matchAll(DURATION)) {
+    const g = m.groups!;
+    const start = m.index!;
+    const end = start + m[0].length;
+    // "two years ago", "a decade earlier" are points in time, not spans
+    if (/^\s+(?:ago|earlier|before|later|prior|old)\b/i.test(text.slice(end, end + 10))) continue;
+    // "the past two years", "the last decade": looking back, not a horizon
+    if (/(?:past|last|previous|first)\s+$/i.test(text.slice(Math.max(0, start - 10), start))) continue;
+    let years: number | undefined;
+    let unit: Unit = 'years';
+    if (g.decade) years = 10;
+    else {
+      const n = /\d/.test(g.num!) ? digits(g.num!) : wordNumber(g.num!);
+      if (n === undefined) continue;
+      const u = g.u!.toLowerCase();
+      if (u.startsWith('decade')) years = n * 10;
+      else if (u.startsWith('month')) {
+        unit = 'months';
+        years = n;
+      } else years = n;
+    }
+    push(start, end, years, unit, false);
+  }
+  for (const m of text.matchAll(PERCENT)) {
+    push(m.index!, m.index! + m[0].length, digits(m.groups!.num!), 'percent', false);
+  }
+  for (const m of text.matchAll(COUNT)) {
+    const g = m.groups!;
+    const start = m.index!;
+    const end = start + m[0].length;
+    const raw = g.num!;
+    const n = /\d/.test(raw) ? digits(raw) : wordNumber(raw);
+    if (n === undefined) continue;
+    const value = n * (g.mag ? SCALE[g.mag.toLowerCase()]! : 1);
+    if (value < 1000) continue;
+    // years and other four-digit labels are not counts
+    if (!g.mag && /^\d{4}$/.test(raw)) continue;
+    push(start, end, value, 'count', false);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return end;
+}
+
+function qualifierBefore(text: string, start: number, unit: Unit): { qualifier: Qualifier; text: string } | undefined {
+  const before = text.slice(Math.max(0, start - 24), start);
+  for (const [re, q] of QUALIFIERS) {
+    const m = re.exec(before);
+    if (!m) continue;
+    // the qualifier must start on a word boundary
+    const at = before.length - m[0].length;
+    if (at > 0 && /[\p{L}\p{N}]/u.test(before[at - 1]!)) continue;
+    const word = m[0].trim().toLowerCase();
+    // "over ten years" / "over the next decade" is a span, not "more than"
+    if ((unit === 'years' || unit === 'months') && q === 'more-than' && /^(?:over|past)$/.test(word)) return undefined;
+    // "some" and "past" are too loose for counts and percentages
+    if ((unit === 'count' || unit === 'percent') && /^(?:some|past)$/.test(word)) return undefined;
+    return { qualifier: q, text: m[0] };
+  }
+  return undefined;
+}

@@ -1,0 +1,134 @@
+/**
+ * Ties a figure to the fact its sentence is about — by the fact's cue words
+ * near the figure and by whose figure it is (the parties named nearest) —
+ * never by the number alone. Then judges it: matches the record, needs a
+ * caveat, or contradicts it.
+ */
+import type { Compiled } from './compile';
+import type { Fact, Qualifier } from './schema';
+import type { Figure } from './figures';
+import type { BlockScan } from './scan';
+import { wordIndex } from './sentences';
+
+export type Judgement =
+  | { verdict: 'match'; fact: number }
+  | { verdict: 'qualifier'; fact: number }
+  | { verdict: 'mismatch'; fact: number }
+  | { verdict: 'none' };
+
+interface Candidate {
+  fact: number;
+  score: number;
+  /** words between the figure and the nearest topic cue */
+  distance: number;
+}
+
+const UNIT_OF: Record<string, string> = { months: 'months', years: 'years' };
+
+/** Parties of sentence `s`, or the nearest earlier sentence of the block that names one. */
+function partiesFor(scan: BlockScan, s: number, carried: readonly string[]): { keys: Set<string>; mentions: { key: string; at: number }[] } {
+  for (let i = s; i >= 0; i--) {
+    const ps = scan.parties[i]!.filter((p) => !p.weak || i === s);
+    if (ps.length) return { keys: new Set(ps.map((p) => p.key)), mentions: i === s ? ps.map((p) => ({ key: p.key, at: (p.start + p.end) / 2 })) : [] };
+  }
+  return { keys: new Set(carried), mentions: [] };
+}
+
+/** Whether the figure may belong to `fact`, given who the sentence names. */
+function partiesAllow(c: Compiled, fact: Fact, keys: Set<string>, mentions: { key: string; at: number }[], fig: Figure): boolean {
+  const own = new Set(fact.parties);
+  const foreign = [...keys].filter((k) => c.suitors.has(k) && !own.has(k));
+  if (!foreign.length) return true;
+  if (!keys.has(fact.parties[0]!)) return false;
+  // nearest suitor mention decides whose figure it is
+  const mid = (fig.start + fig.end) / 2;
+  let best: { key: string; d: number } | undefined;
+  for (const m of mentions) {
+    if (!c.suitors.has(m.key)) continue;
+    const d = Math.abs(m.at - mid);
+    if (!best || d < best.d) best = { key: m.key, d };
+  }
+  return !best || own.has(best.key);
+}
+
+function valueMatches(fact: Fact, fig: Figure): boolean {
+  if (fact.value === null) return false;
+  const widen = fig.qualifier === 'about' ? 0.1 : 0;
+  const tol = Math.max(fact.tolerance, widen, fact.qualifier === 'about' ? 0.03 : 0);
+  const v = fact.value;
+  if (v === 0) return fig.value === 0;
+  return Math.abs(fig.value - v) / v <= tol + 1e-9;
+}
+
+/** A page's qualifier that turns a ceiling into a floor ("more than $33 billion" for "up to $33 billion"). */
+function overstatesCeiling(fact: Qualifier, page: Qualifier): boolean {
+  return fact === 'up-to' && (page === 'more-than' || page === 'at-least');
+}
+
+export function candidatesFor(c: Compiled, scan: BlockScan, fig: Figure, s: number, date: string, carried: readonly string[]): Candidate[] {
+  const hits = scan.bySentence[s]!;
+  const figWordStart = wordIndex(scan.words, fig.spanStart);
+  const figWordEnd = wordIndex(scan.words, Math.max(fig.spanStart, fig.end - 1));
+  const { keys, mentions } = partiesFor(scan, s, carried);
+  const byFact = new Map<number, { topic: number; boost: number; not: boolean; distance: number }>();
+  for (const h of hits) {
+    if (h.payload.t !== 'cue') continue;
+    const fact = c.facts[h.payload.fact]!;
+    if (fact.unit === null || (UNIT_OF[fact.unit] ?? fact.unit) !== fig.unit) continue;
+    // a cue inside the figure itself ("5-gigawatt") counts as next to it
+    const w = wordIndex(scan.words, h.start);
+    const d = w < figWordStart ? figWordStart - w : w > figWordEnd ? w - figWordEnd : 0;
+    const e = byFact.get(h.payload.fact) ?? { topic: 0, boost: 0, not: false, distance: Infinity };
+    if (h.payload.role === 'not') e.not = true;
+    else if (h.payload.role === 'topic') {
+      if (d <= (fact.cues?.window ?? 12)) {
+        e.topic += 1 / (1 + d);
+        e.distance = Math.min(e.distance, d);
+      }
+    } else e.boost += 0.5 / (1 + d / 2);
+    byFact.set(h.payload.fact, e);
+  }
+  const out: Candidate[] = [];
+  for (const [fi, e] of byFact) {
+    if (e.not || e.topic === 0) continue;
+    const fact = c.facts[fi]!;
+    if (fact.validFrom && fact.validFrom > date) continue; // not yet true when the page was written
+    if (!partiesAllow(c, fact, keys, mentions, fig)) continue;
+    out.push({ fact: fi, score: e.topic + e.boost, distance: e.distance });
+  }
+  return out.sort((a, b) => b.score - a.score || a.distance - b.distance);
+}
+
+/**
+ * Judge a figure. A match with any candidate wins (true statements are never
+ * flagged); otherwise the best candidate guarded by a figure rule makes it a
+ * mismatch, but only when nothing in the sentence looks back, hedges or denies,
+ * and the page is dated after the fact became the record.
+ */
+export function judgeFigure(c: Compiled, scan: BlockScan, fig: Figure, s: number, date: string, carried: readonly string[]): Judgement {
+  const cands = candidatesFor(c, scan, fig, s, date, carried);
+  if (!cands.length) return { verdict: 'none' };
+  for (const cand of cands) {
+    const fact = c.facts[cand.fact]!;
+    if (!valueMatches(fact, fig)) continue;
+    if (overstatesCeiling(fact.qualifier, fig.qualifier) && c.qualifierRules.has(cand.fact) && safeToFlag(c, scan, s, fact, date)) {
+      return { verdict: 'qualifier', fact: cand.fact };
+    }
+    return { verdict: 'match', fact: cand.fact };
+  }
+  const best = cands.find((cand) => c.valueRules.has(cand.fact));
+  if (!best || best !== cands[0]) return { verdict: 'none' };
+  const fact = c.facts[best.fact]!;
+  // a ceiling is not contradicted by a part of it ("$10 billion of the $20 billion")
+  if (fact.qualifier === 'up-to' && fig.value < (fact.value ?? 0) && fig.qualifier !== 'exact') return { verdict: 'none' };
+  if (fig.qualifier === 'less-than' || fig.qualifier === 'at-least') return { verdict: 'none' };
+  if (!safeToFlag(c, scan, s, fact, date)) return { verdict: 'none' };
+  return { verdict: 'mismatch', fact: best.fact };
+}
+
+function safeToFlag(c: Compiled, scan: BlockScan, s: number, fact: Fact, date: string): boolean {
+  const since = fact.validFrom ?? c.dataset.story.announced;
+  if (date < since) return false;
+  const m = scan.markers[s]!;
+  return !m.has('past') && !m.has('hedge') && !m.has('negation');
+}

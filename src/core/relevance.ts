@@ -1,0 +1,87 @@
+/**
+ * Is this page about the deal? Co-occurrence of the two parties in the same
+ * block, deal vocabulary there, figures tied to the deal's facts, the title —
+ * weighed against the same evidence for rival suitors (a page about Google's
+ * investment in Anthropic that recaps Amazon's is about Google's).
+ */
+import type { Compiled } from './compile';
+import type { Assessment } from './types';
+import type { BlockScan } from './scan';
+import type { FigureLink } from './annotate';
+
+/** Cheap pre-check on raw text: both parties must at least be named somewhere. */
+export function mightBeAboutDeal(c: Compiled, texts: readonly string[]): boolean {
+  const [a, b] = c.dealParties;
+  const need = [a, b].map((k) => {
+    const p = c.dataset.story.parties[k]!;
+    return [...p.forms, ...p.exactForms].map((f) => f.toLowerCase());
+  });
+  const found = [false, false];
+  for (const t of texts) {
+    const low = t.toLowerCase();
+    for (let i = 0; i < 2; i++) if (!found[i] && need[i]!.some((f) => low.includes(f))) found[i] = true;
+    if (found[0] && found[1]) return true;
+  }
+  return false;
+}
+
+interface Evidence {
+  coBlocks: number;
+  dealWords: number;
+  links: number;
+}
+
+export const ABOUT_THRESHOLD = 6;
+
+export function assess(c: Compiled, scans: readonly BlockScan[], title: BlockScan | undefined, links: readonly FigureLink[]): Assessment {
+  const [A, B] = c.dealParties;
+  const strongB = scans.some((s) => s.hits.some((h) => h.payload.t === 'party' && h.payload.key === B && !h.payload.weak));
+  if (!strongB) return { about: false, score: 0, reason: `no strong mention of ${B}` };
+
+  const rivals = [...c.suitors].filter((k) => k !== A && k !== B);
+  const evidence = new Map<string, Evidence>([[A, { coBlocks: 0, dealWords: 0, links: 0 }], ...rivals.map((r) => [r, { coBlocks: 0, dealWords: 0, links: 0 }] as [string, Evidence])]);
+  let dealTerms = 0;
+  for (const scan of scans) {
+    const keys = new Set<string>();
+    let words = 0;
+    let terms = 0;
+    for (const h of scan.hits) {
+      if (h.payload.t === 'party') keys.add(h.payload.key);
+      else if (h.payload.t === 'deal') words++;
+      else if (h.payload.t === 'term') terms++;
+    }
+    if (!keys.has(B)) continue;
+    for (const [k, e] of evidence) {
+      if (!keys.has(k)) continue;
+      e.coBlocks++;
+      e.dealWords += words;
+    }
+    if (keys.has(A)) dealTerms += terms;
+  }
+  const dealParties = new Set<string>([A, B]);
+  for (const l of links) {
+    const fact = c.facts[l.fact]!;
+    const lead = fact.parties[0]!;
+    const e = fact.parties.every((p) => dealParties.has(p)) && fact.parties.includes(A) ? evidence.get(A) : evidence.get(lead);
+    if (e && (fact.parties.includes(B) || e === evidence.get(A))) e.links++;
+  }
+  const titleKeys = new Set(title?.hits.flatMap((h) => (h.payload.t === 'party' ? [h.payload.key] : [])) ?? []);
+  const titleBoth = titleKeys.has(A) && titleKeys.has(B);
+  const titleDeal = title?.hits.some((h) => h.payload.t === 'deal') ?? false;
+
+  const e = evidence.get(A)!;
+  const weigh = (x: Evidence) => 2 * Math.min(x.coBlocks, 6) + 0.5 * Math.min(x.dealWords, 12) + 1.5 * Math.min(x.links, 8);
+  const score = round(weigh(e) + (titleBoth ? (titleDeal ? 5 : 3) : 0) + 0.5 * Math.min(dealTerms, 6));
+  const reason = `${A}+${B} in ${e.coBlocks} blocks, ${e.dealWords} deal words there, ${e.links} figures tied to the deal${titleBoth ? ', both in the title' : ''}`;
+  if (e.coBlocks === 0 && !titleBoth) return { about: false, score, reason };
+  if (e.links === 0 && e.dealWords < 2 && !(titleBoth && titleDeal)) return { about: false, score, reason: `${reason}: no deal evidence` };
+  for (const r of rivals) {
+    const x = evidence.get(r)!;
+    if (weigh(x) > weigh(e) + (titleBoth ? 4 : 0)) return { about: false, score, reason: `${reason}; but ${r}+${B} weighs more` };
+  }
+  return { about: score >= ABOUT_THRESHOLD, score, reason };
+}
+
+function round(x: number): number {
+  return Math.round(x * 10) / 10;
+}
