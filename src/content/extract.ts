@@ -1,0 +1,230 @@
+/**
+ * Reading the page: one depth-first pass over an element's text nodes into
+ * blocks. Block elements (paragraphs, headings, list items, cells…) delimit
+ * blocks; inline elements join, so `$100 <b>billion</b>` is one block text
+ * "$100 billion" whose pieces map offsets back to the two text nodes.
+ *
+ * Runs in the content script and, under linkedom, in Node (the `scan` CLI):
+ * only plain DOM navigation (firstChild/nextSibling/parentNode) and attribute
+ * reads are used. linkedom's TreeWalker has neither filters nor
+ * firstChild/nextSibling navigation, and a hand-rolled walk also lets us skip
+ * whole subtrees and see where a block ends, in the same single pass.
+ * Layout-aware visibility is an option (`isVisible`) that Node callers leave out.
+ */
+
+/** One text node's place in a block: its text starts at `start` in `Block.text`. */
+export interface Piece {
+  node: Text;
+  start: number;
+}
+
+/** A paragraph-like run of text: the text nodes' data joined, in document order. */
+export interface Block {
+  text: string;
+  pieces: Piece[];
+}
+
+export interface ExtractOptions {
+  /**
+   * Called for each element entered; false skips its subtree. The content script
+   * passes a `checkVisibility()` test; Node callers leave it out (no layout there).
+   */
+  isVisible?: (el: Element) => boolean;
+  /** Extra elements whose subtree is skipped (e.g. our own tooltip host). */
+  skip?: (el: Element) => boolean;
+}
+
+/** Elements whose text is not article prose (or not rendered as text at all). */
+const SKIPPED = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'OPTGROUP', 'CODE', 'PRE', 'SVG',
+  'MATH', 'BUTTON', 'IFRAME', 'OBJECT', 'EMBED', 'VIDEO', 'AUDIO', 'CANVAS', 'RT', 'RP', 'HEAD', 'TITLE',
+  // our own tooltip host: never read it back
+  'DEAL-LENS-TOOLTIP',
+]);
+
+/** Elements that start and end a block (CSS display other than inline by default). */
+const BLOCKS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'BR', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIALOG', 'DIR', 'DIV',
+  'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER',
+  'HGROUP', 'HR', 'HTML', 'LEGEND', 'LI', 'LISTING', 'MAIN', 'MENU', 'NAV', 'OL', 'P', 'SEARCH', 'SECTION',
+  'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+]);
+
+const ELEMENT = 1;
+const TEXT = 3;
+
+/** Upper-case tag name, also for SVG/XML-ish elements whose tagName keeps its case. */
+function tagOf(el: Element): string {
+  return el.tagName.toUpperCase();
+}
+
+/** Whether an element starts and ends a block of text. */
+export function isBlockElement(el: Element): boolean {
+  return BLOCKS.has(tagOf(el));
+}
+
+/** Whether the extractor ignores an element and everything inside it. */
+export function isSkippedElement(el: Element): boolean {
+  if (SKIPPED.has(tagOf(el))) return true;
+  if (el.hasAttribute('hidden')) return true;
+  if (el.getAttribute('aria-hidden') === 'true') return true;
+  const editable = el.getAttribute('contenteditable');
+  return editable !== null && editable !== 'false';
+}
+
+/** Whether `node` or one of its ancestors up to (excluding) `stop` is skipped. */
+export function isInSkippedSubtree(node: Node, stop: Node | null = null): boolean {
+  for (let n: Node | null = node.nodeType === ELEMENT ? node : node.parentNode; n && n !== stop; n = n.parentNode) {
+    if (n.nodeType === ELEMENT && isSkippedElement(n as Element)) return true;
+  }
+  return false;
+}
+
+/** The nearest ancestor-or-self block element of `node` (the whole block an edit belongs to), or `fallback`. */
+export function blockOf(node: Node, fallback: Element): Element {
+  for (let n: Node | null = node.nodeType === ELEMENT ? node : node.parentNode; n; n = n.parentNode) {
+    if (n === fallback) return fallback;
+    if (n.nodeType === ELEMENT && isBlockElement(n as Element) && tagOf(n as Element) !== 'BR') return n as Element;
+  }
+  return fallback;
+}
+
+/**
+ * Split the text under `root` into blocks. Whitespace-only blocks are dropped;
+ * texts are not trimmed or collapsed, so offsets map exactly back to the nodes.
+ */
+export function extractBlocks(root: Node, opts: ExtractOptions = {}): { blocks: Block[] } {
+  // start a Document at its element (linkedom's doctype has no nextSibling)
+  if (root.nodeType === 9) root = (root as Document).documentElement;
+  const blocks: Block[] = [];
+  let text = '';
+  let pieces: Piece[] = [];
+  const flush = () => {
+    if (pieces.length && /\S/.test(text)) blocks.push({ text, pieces });
+    text = '';
+    pieces = [];
+  };
+  const skip = (el: Element) => isSkippedElement(el) || opts.skip?.(el) === true || (opts.isVisible ? !opts.isVisible(el) : false);
+
+  if (root.nodeType === TEXT) {
+    const t = root as Text;
+    if (/\S/.test(t.data)) blocks.push({ text: t.data, pieces: [{ node: t, start: 0 }] });
+    return { blocks };
+  }
+
+  /** Visit `node` on the way down; returns whether to descend into it. */
+  const enter = (node: Node): boolean => {
+    if (node.nodeType === TEXT) {
+      const data = (node as Text).data;
+      if (data.length) {
+        pieces.push({ node: node as Text, start: text.length });
+        text += data;
+      }
+      return false;
+    }
+    // a DocumentFragment root is walked through; comments and the like are not
+    if (node.nodeType !== ELEMENT) return node === root;
+    const el = node as Element;
+    if (node !== root && skip(el)) return false;
+    if (isBlockElement(el)) flush();
+    return true;
+  };
+  const leave = (node: Node) => {
+    if (node.nodeType === ELEMENT && isBlockElement(node as Element)) flush();
+  };
+
+  let node: Node = root;
+  let descend = enter(root);
+  for (;;) {
+    const child = descend ? node.firstChild : null;
+    if (child) {
+      node = child;
+      descend = enter(node);
+      continue;
+    }
+    // no way down: leave this node, then move to the next sibling or climb
+    for (;;) {
+      if (node.nodeType === ELEMENT && (descend || node === root)) leave(node);
+      if (node === root) {
+        flush();
+        return { blocks };
+      }
+      const next = node.nextSibling;
+      if (next) {
+        node = next;
+        descend = enter(node);
+        break;
+      }
+      const parent = node.parentNode;
+      if (!parent) {
+        flush();
+        return { blocks };
+      }
+      node = parent;
+      descend = true; // a parent we climb into was entered and descended
+    }
+  }
+}
+
+/** What the engine reads of a page besides its blocks. */
+export interface PageMeta {
+  title: string;
+  /** The article's publication date, YYYY-MM-DD, when the page states one. */
+  published?: string;
+}
+
+/** "2026-04-21T09:00:00-04:00" → "2026-04-21" (the publisher's own calendar day); invalid → undefined. */
+export function isoDay(value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  const m = /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  if (!m) return undefined;
+  const day = `${m[1]}-${m[2]}-${m[3]}`;
+  const d = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day ? day : undefined;
+}
+
+/** Depth-first search of parsed JSON-LD for the first `datePublished`. */
+function findDatePublished(value: unknown, depth = 0): string | undefined {
+  if (depth > 8 || value === null || typeof value !== 'object') return undefined;
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const d = findDatePublished(v, depth + 1);
+      if (d) return d;
+    }
+    return undefined;
+  }
+  const rec = value as Record<string, unknown>;
+  const own = rec['datePublished'];
+  if (typeof own === 'string' && isoDay(own)) return isoDay(own);
+  for (const k of Object.keys(rec)) {
+    const d = findDatePublished(rec[k], depth + 1);
+    if (d) return d;
+  }
+  return undefined;
+}
+
+/**
+ * The page's title and publication date. The date comes from, in order:
+ * `<meta property="article:published_time">` (and its itemprop twin),
+ * JSON-LD `datePublished`, a `<time datetime>` inside the article, else none.
+ */
+export function readPageMeta(doc: Document): PageMeta {
+  const title = (doc.title ?? '').trim();
+  const meta = (sel: string) => isoDay(doc.querySelector(sel)?.getAttribute('content'));
+  let published = meta('meta[property="article:published_time"]') ?? meta('meta[name="article:published_time"]') ?? meta('meta[itemprop="datePublished"]');
+  if (!published) {
+    for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+      try {
+        published = findDatePublished(JSON.parse(s.textContent ?? ''));
+      } catch {
+        // a broken JSON-LD block says nothing about the date
+      }
+      if (published) break;
+    }
+  }
+  if (!published) {
+    const time = doc.querySelector('article time[datetime]') ?? doc.querySelector('main time[datetime]');
+    published = isoDay(time?.getAttribute('datetime'));
+  }
+  return published ? { title, published } : { title };
+}
