@@ -160,8 +160,9 @@ export function parseFigures(text: string): Figure[] {
     if (n === undefined) continue;
     const value = n * (g.mag ? SCALE[g.mag.toLowerCase()]! : 1);
     if (value < 1000) continue;
-    // years and other four-digit labels are not counts
+    // years and other four-digit labels are not counts; sums in other currencies are not counts
     if (!g.mag && /^\d{4}$/.test(raw)) continue;
+    if (/^\s+(?:euros?|pounds?|yen|yuan|rupees?|won|francs?|dollars?)\b/i.test(text.slice(end, end + 12))) continue;
     push(start, end, value, 'count', false);
   }
   return out.sort((a, b) => a.start - b.start);
