@@ -10,7 +10,7 @@ export type Payload =
   | { t: 'term'; id: string }
   | { t: 'party'; key: string; weak: boolean }
   | { t: 'deal' }
-  | { t: 'cue'; fact: number; role: 'topic' | 'boost' | 'not' }
+  | { t: 'cue'; fact: number; role: 'topic' | 'boost' | 'not'; spec: number }
   | { t: 'phrase'; rule: number }
   | { t: 'near'; rule: number }
   | { t: 'unless'; rule: number }
@@ -59,12 +59,16 @@ export function compile(dataset: Dataset): Compiled {
   }
   for (const w of dataset.story.dealWords) add(w, { t: 'deal' });
   const factIndex = new Map<string, number>();
+  // a topic word shared by many facts of one unit says little about which one is meant
+  const shared = new Map<string, number>();
+  const key = (unit: string | null, w: string) => `${unit}|${w.toLowerCase()}`;
+  for (const f of dataset.facts) for (const w of new Set(f.cues?.topic ?? [])) shared.set(key(f.unit, w), (shared.get(key(f.unit, w)) ?? 0) + 1);
   dataset.facts.forEach((f, i) => {
     factIndex.set(f.id, i);
     if (!f.cues) return;
-    for (const w of f.cues.topic) add(w, { t: 'cue', fact: i, role: 'topic' });
-    for (const w of f.cues.boost) add(w, { t: 'cue', fact: i, role: 'boost' });
-    for (const w of f.cues.not) add(w, { t: 'cue', fact: i, role: 'not' });
+    for (const w of f.cues.topic) add(w, { t: 'cue', fact: i, role: 'topic', spec: 1 / (shared.get(key(f.unit, w)) ?? 1) });
+    for (const w of f.cues.boost) add(w, { t: 'cue', fact: i, role: 'boost', spec: 1 });
+    for (const w of f.cues.not) add(w, { t: 'cue', fact: i, role: 'not', spec: 1 });
   });
   const valueRules = new Map<number, ConflictRule>();
   const qualifierRules = new Map<number, ConflictRule>();

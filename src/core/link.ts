@@ -65,28 +65,41 @@ function overstatesCeiling(fact: Qualifier, page: Qualifier): boolean {
   return fact === 'up-to' && (page === 'more-than' || page === 'at-least');
 }
 
+/** How close a guarding cue must stand for a differing figure to be called a contradiction. */
+const FLAG_DISTANCE = 6;
+
 export function candidatesFor(c: Compiled, scan: BlockScan, fig: Figure, s: number, date: string, carried: readonly string[]): Candidate[] {
   const hits = scan.bySentence[s]!;
+  const sentence = scan.sentences[s]!;
   const figWordStart = wordIndex(scan.words, fig.spanStart);
   const figWordEnd = wordIndex(scan.words, Math.max(fig.spanStart, fig.end - 1));
+  // other figures of the same unit in the sentence: a cue beyond one of them belongs to it
+  const rivals = scan.figures.filter((f) => f !== fig && f.unit === fig.unit && f.start >= sentence.start && f.end <= sentence.end);
   const { keys, mentions } = partiesFor(scan, s, carried);
   const byFact = new Map<number, { topic: number; boost: number; not: boolean; distance: number }>();
   for (const h of hits) {
     if (h.payload.t !== 'cue') continue;
     const fact = c.facts[h.payload.fact]!;
     if (fact.unit === null || (UNIT_OF[fact.unit] ?? fact.unit) !== fig.unit) continue;
-    // a cue inside the figure itself ("5-gigawatt") counts as next to it
-    const w = wordIndex(scan.words, h.start);
-    const d = w < figWordStart ? figWordStart - w : w > figWordEnd ? w - figWordEnd : 0;
     const e = byFact.get(h.payload.fact) ?? { topic: 0, boost: 0, not: false, distance: Infinity };
-    if (h.payload.role === 'not') e.not = true;
-    else if (h.payload.role === 'topic') {
+    byFact.set(h.payload.fact, e);
+    if (h.payload.role === 'not') {
+      e.not = true;
+      continue;
+    }
+    // the figure's own unit word ("5 gigawatts") is no evidence of which fact it is
+    if (h.start >= fig.spanStart && h.end <= fig.end) continue;
+    const lo = Math.min(h.start, fig.spanStart);
+    const hi = Math.max(h.end, fig.end);
+    if (rivals.some((r) => r.start >= lo && r.end <= hi)) continue;
+    const w = wordIndex(scan.words, h.start);
+    const d = w < figWordStart ? figWordStart - w - 1 : w > figWordEnd ? w - figWordEnd - 1 : 0;
+    if (h.payload.role === 'topic') {
       if (d <= (fact.cues?.window ?? 12)) {
-        e.topic += 1 / (1 + d);
+        e.topic += h.payload.spec / (1 + d);
         e.distance = Math.min(e.distance, d);
       }
-    } else e.boost += 0.5 / (1 + d / 2);
-    byFact.set(h.payload.fact, e);
+    } else e.boost += 0.25 / (1 + d / 2);
   }
   const out: Candidate[] = [];
   for (const [fi, e] of byFact) {
@@ -100,30 +113,31 @@ export function candidatesFor(c: Compiled, scan: BlockScan, fig: Figure, s: numb
 }
 
 /**
- * Judge a figure. A match with any candidate wins (true statements are never
- * flagged); otherwise the best candidate guarded by a figure rule makes it a
- * mismatch, but only when nothing in the sentence looks back, hedges or denies,
- * and the page is dated after the fact became the record.
+ * Judge a figure. It contradicts the record only when the best-scoring
+ * candidate is a guarded fact whose cue stands close, whose value differs, that
+ * no value-matching candidate outscores, and nothing in the sentence looks
+ * back, hedges or denies, on a page dated after the fact became the record.
+ * Otherwise any value-matching candidate makes it a fact (true statements are
+ * never flagged), or it is left alone.
  */
 export function judgeFigure(c: Compiled, scan: BlockScan, fig: Figure, s: number, date: string, carried: readonly string[]): Judgement {
   const cands = candidatesFor(c, scan, fig, s, date, carried);
   if (!cands.length) return { verdict: 'none' };
-  for (const cand of cands) {
-    const fact = c.facts[cand.fact]!;
-    if (!valueMatches(fact, fig)) continue;
-    if (overstatesCeiling(fact.qualifier, fig.qualifier) && c.qualifierRules.has(cand.fact) && safeToFlag(c, scan, s, fact, date)) {
-      return { verdict: 'qualifier', fact: cand.fact };
-    }
-    return { verdict: 'match', fact: cand.fact };
+  const matching = cands.filter((cand) => valueMatches(c.facts[cand.fact]!, fig));
+  const best = cands[0]!;
+  if (!matching.includes(best) && c.valueRules.has(best.fact) && best.distance <= FLAG_DISTANCE) {
+    const fact = c.facts[best.fact]!;
+    const partOfCeiling = fact.qualifier === 'up-to' && fig.value < (fact.value ?? 0) && fig.qualifier !== 'exact';
+    const hedgedFigure = fig.qualifier === 'less-than' || fig.qualifier === 'at-least';
+    if (!partOfCeiling && !hedgedFigure && safeToFlag(c, scan, s, fact, date)) return { verdict: 'mismatch', fact: best.fact };
   }
-  const best = cands.find((cand) => c.valueRules.has(cand.fact));
-  if (!best || best !== cands[0]) return { verdict: 'none' };
-  const fact = c.facts[best.fact]!;
-  // a ceiling is not contradicted by a part of it ("$10 billion of the $20 billion")
-  if (fact.qualifier === 'up-to' && fig.value < (fact.value ?? 0) && fig.qualifier !== 'exact') return { verdict: 'none' };
-  if (fig.qualifier === 'less-than' || fig.qualifier === 'at-least') return { verdict: 'none' };
-  if (!safeToFlag(c, scan, s, fact, date)) return { verdict: 'none' };
-  return { verdict: 'mismatch', fact: best.fact };
+  const m = matching[0];
+  if (!m) return { verdict: 'none' };
+  const fact = c.facts[m.fact]!;
+  if (overstatesCeiling(fact.qualifier, fig.qualifier) && c.qualifierRules.has(m.fact) && safeToFlag(c, scan, s, fact, date)) {
+    return { verdict: 'qualifier', fact: m.fact };
+  }
+  return { verdict: 'match', fact: m.fact };
 }
 
 function safeToFlag(c: Compiled, scan: BlockScan, s: number, fact: Fact, date: string): boolean {
