@@ -31,7 +31,7 @@ interface Evidence {
   links: number;
 }
 
-export const ABOUT_THRESHOLD = 6;
+export const ABOUT_THRESHOLD = 4;
 
 export function assess(c: Compiled, scans: readonly BlockScan[], title: BlockScan | undefined, links: readonly FigureLink[]): Assessment {
   const [A, B] = c.dealParties;
