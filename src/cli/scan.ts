@@ -48,7 +48,13 @@ function main(argv: string[]): number {
     console.error('scan: no .html, .md or .txt files found');
     return 2;
   }
-  const engine = createEngine(loadDefaultDataset());
+  let engine;
+  try {
+    engine = createEngine(loadDefaultDataset());
+  } catch (e) {
+    console.error(`scan: ${(e as Error).message}`);
+    return 1;
+  }
   for (const file of files) {
     const page = scanPage(engine, file, readFileSync(file, 'utf8'));
     if (json) {
