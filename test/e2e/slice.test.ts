@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { BROWSERS, launch, type Harness, type HarnessPage } from './harness';
 import { loadDefaultDataset } from '../../src/node/load-dataset';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, readSettings } from '../../src/core/settings';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, defaultSettings, readSettings } from '../../src/core/settings';
 
 const dataset = loadDefaultDataset();
 
@@ -145,7 +145,8 @@ describe.each(BROWSERS)('slice in %s', (name) => {
   it('round-trips a setting through storage.sync from the options page to the popup', async () => {
     const options = await h.openExtensionPage('options.html');
     const popup = await h.openExtensionPage('popup.html');
-    const written = { ...DEFAULT_SETTINGS, enabled: !DEFAULT_SETTINGS.enabled };
+    // A change that leaves the extension on, in case anything runs after.
+    const written = { ...defaultSettings(), intensity: DEFAULT_SETTINGS.intensity === 'strong' ? 'subtle' : 'strong' } as const;
     await options.evaluate(
       ([key, value]) => {
         const api = (globalThis as unknown as { chrome: { storage: { sync: { set(v: object): Promise<void> } } } }).chrome;
@@ -160,7 +161,7 @@ describe.each(BROWSERS)('slice in %s', (name) => {
     expect(read).toEqual(written);
     expect(readSettings(read)).toEqual({ settings: written, problem: null });
     // Put the defaults back for anything that runs after.
-    await h.extensionEval((api, [key, value]) => api.storage.sync.set({ [key]: value }), [SETTINGS_KEY, DEFAULT_SETTINGS] as const);
+    await h.extensionEval((api, [key, value]) => api.storage.sync.set({ [key]: value }), [SETTINGS_KEY, defaultSettings()] as const);
     await options.close();
     await popup.close();
   });
