@@ -14,12 +14,13 @@ import { DEFAULT_SETTINGS, SETTINGS_KEY, defaultSettings, readSettings } from '.
 const dataset = loadDefaultDataset();
 
 const DEAL_URL = 'https://www.reuters.com/technology/amazon-anthropic-slice-2026-04-21/';
-const DEAL_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Amazon deepens its bet on Anthropic</title></head>
+const DEAL_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Amazon to invest $5 billion more in Anthropic in expanded cloud deal</title></head>
 <body><article>
-<h1>Amazon deepens its bet on Anthropic</h1>
-<p>Amazon will put another $5 billion into Anthropic now, the companies said on Monday.</p>
-<p>Anthropic agreed to spend on AWS over the next ten years, much of it on Trainium chips built by Amazon's Annapurna Labs.</p>
-<p>The start-up already trains Claude on Amazon Web Services, where Trainium capacity is growing fast.</p>
+<h1>Amazon to invest $5 billion more in Anthropic in expanded cloud deal</h1>
+<p>Amazon will invest $5 billion in Anthropic now and up to $20 billion more if milestones are met, the companies said on Monday.</p>
+<p>In return Anthropic committed to spending more than $100 billion on AWS over ten years, much of it on Trainium chips that Amazon designs itself.</p>
+<p>The deal gives Anthropic up to 5 gigawatts of new capacity, and Amazon says Trainium supply for the Claude maker will grow through 2026.</p>
+<p>Amazon had already invested $8 billion in Anthropic, which trains its models on Amazon Web Services.</p>
 </article></body></html>`;
 
 const OFF_LIST_URL = 'https://example.org/technology/amazon-anthropic-slice/';
@@ -32,9 +33,9 @@ const OTHER_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><
 <p>Commuters faced a third week of cancellations before the agreement was reached late on Monday.</p>
 </article></body></html>`;
 
-/** Text of the served HTML's body, as a browser would read it before any change. */
-function bodyText(html: string): string {
-  return parseHTML(html).document.body.textContent ?? '';
+/** Text of the served article, as a browser reads it before any change. */
+function articleText(html: string): string {
+  return parseHTML(html).document.querySelector('article')?.textContent ?? '';
 }
 
 /** Every way the dataset lets a term be written, per term id (exact forms keep their case). */
@@ -56,7 +57,7 @@ const pageState = (page: HarnessPage) =>
         kind: el.getAttribute('data-deal-lens-kind'),
         text: el.textContent,
       })),
-      text: document.body.textContent,
+      text: document.querySelector('article')?.textContent,
     };
   });
 
@@ -93,7 +94,7 @@ describe.each(BROWSERS)('slice in %s', (name) => {
       expect(f!.exact.includes(text) || f!.loose.includes(text.toLowerCase()), `"${text}" is not a form of ${m.id}`).toBe(true);
     }
     // The wrappers add elements, never text.
-    expect(s.text).toBe(bodyText(DEAL_HTML));
+    expect(s.text).toBe(articleText(DEAL_HTML));
     markCount = s.marks.length;
   });
 
@@ -114,7 +115,7 @@ describe.each(BROWSERS)('slice in %s', (name) => {
     const s = await pageState(page);
     expect(s.attrs).toEqual([]);
     expect(s.marks).toEqual([]);
-    expect(s.text).toBe(bodyText(DEAL_HTML));
+    expect(s.text).toBe(articleText(DEAL_HTML));
     await control.close();
     await page.close();
   });
@@ -125,7 +126,7 @@ describe.each(BROWSERS)('slice in %s', (name) => {
     const s = await pageState(page);
     expect(s.about).toBe('no');
     expect(s.marks).toEqual([]);
-    expect(s.text).toBe(bodyText(OTHER_HTML));
+    expect(s.text).toBe(articleText(OTHER_HTML));
     const tabId = await h.tabIdOf(page);
     expect(await h.extensionEval((api, id) => api.action.getBadgeText({ tabId: id }), tabId)).toBe('');
     await page.close();
