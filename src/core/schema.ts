@@ -52,6 +52,8 @@ export const Source = z
     publisher: PlainText(80),
     title: PlainText(200),
     date: IsoDate,
+    /** How much of `date` is known: 'month' when a source is only dated by month (show "February 2026", not a day). */
+    datePrecision: z.enum(['day', 'month']).default('day'),
     kind: SourceKind,
     /** Only when truly known; the seeds give none. */
     url: HttpsUrl.optional(),
