@@ -71,10 +71,14 @@ const FLAG_DISTANCE = 6;
 export function candidatesFor(c: Compiled, scan: BlockScan, fig: Figure, s: number, date: string, carried: readonly string[]): Candidate[] {
   const hits = scan.bySentence[s]!;
   const sentence = scan.sentences[s]!;
-  const figWordStart = wordIndex(scan.words, fig.spanStart);
-  const figWordEnd = wordIndex(scan.words, Math.max(fig.spanStart, fig.end - 1));
-  // other figures of the same unit in the sentence: a cue beyond one of them belongs to it
+  // other figures of the same unit in the sentence: a cue belongs to the figure it stands nearest
   const rivals = scan.figures.filter((f) => f !== fig && f.unit === fig.unit && f.start >= sentence.start && f.end <= sentence.end);
+  const gap = (f: Figure, at: number) => {
+    const a = wordIndex(scan.words, f.spanStart);
+    const b = wordIndex(scan.words, Math.max(f.spanStart, f.end - 1));
+    const w = wordIndex(scan.words, at);
+    return w < a ? a - w - 1 : w > b ? w - b - 1 : 0;
+  };
   const { keys, mentions } = partiesFor(scan, s, carried);
   const byFact = new Map<number, { topic: number; boost: number; not: boolean; distance: number }>();
   for (const h of hits) {
@@ -89,14 +93,11 @@ export function candidatesFor(c: Compiled, scan: BlockScan, fig: Figure, s: numb
     }
     // the figure's own unit word ("5 gigawatts") is no evidence of which fact it is
     if (h.start >= fig.spanStart && h.end <= fig.end) continue;
-    const lo = Math.min(h.start, fig.spanStart);
-    const hi = Math.max(h.end, fig.end);
-    if (rivals.some((r) => r.start >= lo && r.end <= hi)) continue;
-    const w = wordIndex(scan.words, h.start);
-    const d = w < figWordStart ? figWordStart - w - 1 : w > figWordEnd ? w - figWordEnd - 1 : 0;
+    const d = gap(fig, h.start);
+    if (rivals.some((r) => gap(r, h.start) < d)) continue;
     if (h.payload.role === 'topic') {
       if (d <= (fact.cues?.window ?? 12)) {
-        e.topic += h.payload.spec / (1 + d);
+        e.topic += Math.sqrt(h.payload.spec) / (1 + d);
         e.distance = Math.min(e.distance, d);
       }
     } else e.boost += 0.25 / (1 + d / 2);
