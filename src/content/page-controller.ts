@@ -1,0 +1,243 @@
+/**
+ * One frame's Deal Lens: runs the passes (first, incremental, whole-page),
+ * owns the marks, the tooltip and the observer, and switches all of it off
+ * and on. Knows nothing of extension APIs: index.ts wires it to settings
+ * and messages, so it can be driven from a test page as well.
+ *
+ * Every pass: `data-deal-lens-state=scanning` → read → engine → wrap →
+ * `data-deal-lens-about` + `state=done`, one `deal-lens:scan` User Timing
+ * measure over all of it, then a page summary to the background. A pass never
+ * throws into the page: errors are logged with console.debug and the page is
+ * left with `state=done`.
+ */
+import type { Engine } from '../core/engine';
+import type { Kind } from '../core/schema';
+import type { Explanation } from '../core/explain';
+import type { PageSummary } from '../core/messages';
+import type { Intensity } from '../core/settings';
+import type { Translate } from '../ui/tooltip-view';
+import { extractBlocks, readPageMeta, type Block, type ExtractOptions } from './extract';
+import { Marks, type MarkRecord } from './marks';
+import { PageObserver } from './observer';
+import { buildSummary } from './summary';
+import { TooltipController } from './tooltip/controller';
+import { HOST_TAG } from './tooltip/host';
+
+export const STATE_ATTR = 'data-deal-lens-state';
+export const ABOUT_ATTR = 'data-deal-lens-about';
+export const SCAN_MEASURE = 'deal-lens:scan';
+
+/** What the page side needs of the settings. */
+export interface ViewSettings {
+  kinds: readonly Kind[];
+  disabledSources: readonly string[];
+  intensity: Intensity;
+  tooltipDelay: number;
+}
+
+export interface ControllerDeps {
+  win: Window;
+  engine: Engine;
+  explain(record: MarkRecord): Explanation;
+  t: Translate;
+  /** Called with the page summary after each pass (and after switching off). */
+  report(summary: PageSummary): void;
+  /** Layout-aware visibility test; default uses `checkVisibility`. */
+  isVisible?: (el: Element) => boolean;
+}
+
+/** Whether an element renders (display:contents wrappers have no box of their own yet show their children). */
+export function rendered(el: Element): boolean {
+  const check = (el as Element & { checkVisibility?: () => boolean }).checkVisibility;
+  if (typeof check !== 'function' || check.call(el)) return true;
+  return el.ownerDocument.defaultView?.getComputedStyle(el).display === 'contents';
+}
+
+export class PageController {
+  readonly marks: Marks;
+  readonly tooltip: TooltipController;
+  private readonly observer: PageObserver;
+  private readonly doc: Document;
+  private readonly html: HTMLElement;
+  private readonly extractOptions: ExtractOptions;
+  private settings: ViewSettings;
+  private active = false;
+  private about = false;
+  private score = 0;
+  private hidden = 0;
+  private date = '';
+  private published: string | undefined;
+  private title = '';
+
+  constructor(
+    private readonly deps: ControllerDeps,
+    settings: ViewSettings,
+  ) {
+    this.doc = deps.win.document;
+    this.html = this.doc.documentElement;
+    this.settings = settings;
+    this.marks = new Marks(this.doc, { intensity: settings.intensity });
+    this.tooltip = new TooltipController(this.doc, {
+      delay: settings.tooltipDelay,
+      t: deps.t,
+      explain: (el) => {
+        const r = this.marks.recordOf(el);
+        return r ? deps.explain(r) : null;
+      },
+    });
+    this.extractOptions = { isVisible: deps.isVisible ?? rendered, skip: (el) => el.tagName === HOST_TAG.toUpperCase() };
+    this.observer = new PageObserver(deps.win, this.doc.body, {
+      onChange: (roots) => this.guard(() => this.incremental(roots)),
+      onRescan: () => this.guard(() => this.whole()),
+      onNavigate: () => this.guard(() => this.whole()),
+    });
+  }
+
+  get isActive(): boolean {
+    return this.active;
+  }
+
+  /** Switch on: first pass, then follow the page. */
+  activate(): void {
+    if (this.active) return;
+    this.active = true;
+    this.guard(() => this.whole());
+    this.observer.start();
+  }
+
+  /** Switch off: every wrapper, the stylesheet, the tooltip host and our attributes go; the DOM is as before. */
+  deactivate(): void {
+    if (!this.active) return;
+    this.active = false;
+    this.observer.stop();
+    this.tooltip.stop();
+    this.marks.undo();
+    this.html.removeAttribute(STATE_ATTR);
+    this.html.removeAttribute(ABOUT_ATTR);
+    this.about = false;
+    this.score = 0;
+    this.hidden = 0;
+    this.deps.report(this.summary());
+  }
+
+  /** New settings: restyle, re-time, or (kinds, sources) mark the page again. */
+  update(next: ViewSettings): void {
+    const prev = this.settings;
+    this.settings = next;
+    if (prev.intensity !== next.intensity) this.marks.setIntensity(next.intensity);
+    if (prev.tooltipDelay !== next.tooltipDelay) this.tooltip.setDelay(next.tooltipDelay);
+    const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+    if (this.active && (!same(prev.kinds, next.kinds) || !same(prev.disabledSources, next.disabledSources))) {
+      this.tooltip.close();
+      this.observer.quietly(() => this.marks.undo());
+      this.guard(() => this.whole());
+    }
+  }
+
+  /** The page's state for the background and the popup. */
+  summary(): PageSummary {
+    return buildSummary(
+      { url: this.deps.win.location.href, about: this.about, score: this.score, active: this.active, hidden: this.hidden },
+      this.active ? this.marks.records() : [],
+    );
+  }
+
+  /** Scroll the n-th mark (reading order) into view, focus it and open its tooltip. */
+  reveal(n: number): boolean {
+    const record = this.marks.records()[n];
+    const el = record?.elements.find((e) => e.isConnected);
+    if (!el) return false;
+    const smooth = !this.deps.win.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: smooth ? 'smooth' : 'auto' });
+    el.focus({ preventScroll: true });
+    this.tooltip.open(el, 'reveal');
+    return true;
+  }
+
+  /** Run a pass; whatever goes wrong stays in here. */
+  private guard(pass: () => void): void {
+    try {
+      pass();
+    } catch (e) {
+      console.debug('Deal Lens: pass failed', e);
+      this.html.setAttribute(STATE_ATTR, 'done');
+    }
+  }
+
+  private extract(root: Node): Block[] {
+    return extractBlocks(root, this.extractOptions).blocks;
+  }
+
+  private engineOptions() {
+    return { kinds: this.settings.kinds, disabledSources: this.settings.disabledSources };
+  }
+
+  /** First pass, rescan after a burst, and re-evaluation after an SPA navigation: the whole page. */
+  private whole(): void {
+    if (!this.active) return;
+    const t0 = performance.now();
+    this.html.setAttribute(STATE_ATTR, 'scanning');
+    const meta = readPageMeta(this.doc);
+    this.title = meta.title;
+    this.published = meta.published;
+    const blocks = this.extract(this.doc.body);
+    const result = this.deps.engine.analyze({ blocks: blocks.map((b) => b.text), title: meta.title, published: meta.published }, this.engineOptions());
+    this.about = result.about;
+    this.score = result.score;
+    this.hidden = result.hidden ?? 0;
+    this.date = result.date;
+    this.observer.quietly(() => {
+      if (result.about) {
+        this.marks.dropChanged(this.doc.body);
+        this.marks.apply(blocks, result.annotations);
+      } else {
+        this.tooltip.close();
+        this.marks.undo();
+      }
+    });
+    this.observer.syncHref();
+    this.finish(t0);
+  }
+
+  /** Only what changed: the block roots the observer collected. */
+  private incremental(roots: Node[]): void {
+    if (!this.active) return;
+    const t0 = performance.now();
+    this.html.setAttribute(STATE_ATTR, 'scanning');
+    this.observer.quietly(() => {
+      for (const r of roots) this.marks.dropChanged(r);
+    });
+    const blocks = roots.flatMap((r) => this.extract(r));
+    if (blocks.length) {
+      const texts = blocks.map((b) => b.text);
+      let annotations;
+      if (this.about) {
+        annotations = this.deps.engine.annotate(texts, this.date, this.engineOptions());
+      } else {
+        // a page not about the deal may grow an article that is (a feed, infinite scroll): judge what arrived
+        const result = this.deps.engine.analyze({ blocks: texts, title: this.title, published: this.published }, this.engineOptions());
+        annotations = result.annotations;
+        if (result.about) {
+          this.about = true;
+          this.score = result.score;
+          this.date = result.date;
+        }
+      }
+      if (annotations.length) this.observer.quietly(() => this.marks.apply(blocks, annotations));
+    }
+    this.finish(t0);
+  }
+
+  private finish(t0: number): void {
+    this.html.setAttribute(ABOUT_ATTR, this.about ? 'yes' : 'no');
+    if (this.about && this.marks.size) this.tooltip.start();
+    this.html.setAttribute(STATE_ATTR, 'done');
+    const summary = this.summary();
+    try {
+      performance.measure(SCAN_MEASURE, { start: t0, end: performance.now() });
+    } catch {
+      // an old engine without measure options: the pass itself is done
+    }
+    this.deps.report(summary);
+  }
+}
