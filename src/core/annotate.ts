@@ -6,7 +6,7 @@
 import type { Compiled } from './compile';
 import type { Kind } from './schema';
 import type { Annotation } from './types';
-import type { BlockScan } from './scan';
+import { markersNear, type BlockScan } from './scan';
 import { judgeFigure } from './link';
 import { sentenceAt } from './sentences';
 
@@ -80,7 +80,7 @@ export function phraseAnnotations(c: Compiled, scans: readonly BlockScan[], date
         if (unless.has(h.payload.rule)) continue;
         // claims about the 2026 deal are judged only on pages written after it
         if (!judged) continue;
-        if (rule.verdict === 'conflict' && scan.markers[s]!.has('negation')) continue;
+        if (rule.verdict === 'conflict' && markersNear(scan, s, h.start).has('negation')) continue;
         out.push({ block, start: h.start, end: h.end, entryId: rule.id, kind: rule.verdict, factId: rule.facts[0], stated: scan.text.slice(h.start, h.end) });
       }
     });

@@ -21,7 +21,7 @@ export type Marker = 'past' | 'hedge' | 'negation';
 
 const MARKERS: Record<Marker, string[]> = {
   past: [
-    'ago', 'previously', 'previous', 'prior', 'earlier', 'formerly', 'once', 'last year', 'back in', 'at the time was',
+    'ago', 'previously', 'previous', 'prior to', 'earlier', 'formerly', 'once', 'last year', 'back in', 'at the time was',
     'in 2019', 'in 2020', 'in 2021', 'in 2022', 'in 2023', 'in 2024', 'in 2025', 'since 2023', 'in early 2025', 'in late 2025',
     'was valued', 'had been', 'first round', 'used to',
   ],

@@ -7,7 +7,7 @@
 import type { Compiled } from './compile';
 import type { Fact, Qualifier } from './schema';
 import type { Figure } from './figures';
-import type { BlockScan } from './scan';
+import { markersNear, type BlockScan } from './scan';
 import { wordIndex } from './sentences';
 
 export type Judgement =
@@ -37,7 +37,9 @@ function partiesFor(scan: BlockScan, s: number, carried: readonly string[]): { k
 /** Whether the figure may belong to `fact`, given who the sentence names. */
 function partiesAllow(c: Compiled, fact: Fact, keys: Set<string>, mentions: { key: string; at: number }[], fig: Figure): boolean {
   const own = new Set(fact.parties);
-  const foreign = [...keys].filter((k) => c.suitors.has(k) && !own.has(k));
+  // for the deal's own facts (and a party's own figures) the other deal party is no stranger
+  const dealOnly = fact.parties.every((p) => c.dealParties.includes(p));
+  const foreign = [...keys].filter((k) => c.suitors.has(k) && !own.has(k) && !(dealOnly && c.dealParties.includes(k)));
   if (!foreign.length) return true;
   if (!keys.has(fact.parties[0]!)) return false;
   // nearest suitor mention decides whose figure it is
@@ -48,7 +50,7 @@ function partiesAllow(c: Compiled, fact: Fact, keys: Set<string>, mentions: { ke
     const d = Math.abs(m.at - mid);
     if (!best || d < best.d) best = { key: m.key, d };
   }
-  return !best || own.has(best.key);
+  return !best || own.has(best.key) || (dealOnly && c.dealParties.includes(best.key));
 }
 
 function valueMatches(fact: Fact, fig: Figure): boolean {
@@ -130,20 +132,20 @@ export function judgeFigure(c: Compiled, scan: BlockScan, fig: Figure, s: number
     const fact = c.facts[best.fact]!;
     const partOfCeiling = fact.qualifier === 'up-to' && fig.value < (fact.value ?? 0) && fig.qualifier !== 'exact';
     const hedgedFigure = fig.qualifier === 'less-than' || fig.qualifier === 'at-least';
-    if (!partOfCeiling && !hedgedFigure && safeToFlag(c, scan, s, fact, date)) return { verdict: 'mismatch', fact: best.fact };
+    if (!partOfCeiling && !hedgedFigure && safeToFlag(c, scan, s, fig.start, fact, date)) return { verdict: 'mismatch', fact: best.fact };
   }
   const m = matching[0];
   if (!m) return { verdict: 'none' };
   const fact = c.facts[m.fact]!;
-  if (overstatesCeiling(fact.qualifier, fig.qualifier) && c.qualifierRules.has(m.fact) && safeToFlag(c, scan, s, fact, date)) {
+  if (overstatesCeiling(fact.qualifier, fig.qualifier) && c.qualifierRules.has(m.fact) && safeToFlag(c, scan, s, fig.start, fact, date)) {
     return { verdict: 'qualifier', fact: m.fact };
   }
   return { verdict: 'match', fact: m.fact };
 }
 
-function safeToFlag(c: Compiled, scan: BlockScan, s: number, fact: Fact, date: string): boolean {
+function safeToFlag(c: Compiled, scan: BlockScan, s: number, at: number, fact: Fact, date: string): boolean {
   const since = fact.validFrom ?? c.dataset.story.announced;
   if (date < since) return false;
-  const m = scan.markers[s]!;
+  const m = markersNear(scan, s, at);
   return !m.has('past') && !m.has('hedge') && !m.has('negation');
 }

@@ -17,7 +17,8 @@ export interface BlockScan {
   bySentence: Hit<Payload>[][];
   /** parties named in each sentence, with offsets */
   parties: { key: string; start: number; end: number; weak: boolean }[][];
-  markers: Set<Marker>[];
+  /** marker words of each sentence, with offsets */
+  markers: { m: Marker; start: number }[][];
 }
 
 /** Quick test: could this block hold a figure at all? */
@@ -30,12 +31,30 @@ export function scanBlock(c: Compiled, text: string): BlockScan {
   const n = Math.max(1, sentences.length);
   const bySentence: Hit<Payload>[][] = Array.from({ length: n }, () => []);
   const parties: BlockScan['parties'] = Array.from({ length: n }, () => []);
-  const markers: Set<Marker>[] = Array.from({ length: n }, () => new Set());
+  const markers: BlockScan['markers'] = Array.from({ length: n }, () => []);
   for (const h of hits) {
     const s = sentences.length ? sentenceAt(sentences, h.start) : 0;
     bySentence[s]!.push(h);
     if (h.payload.t === 'party') parties[s]!.push({ key: h.payload.key, start: h.start, end: h.end, weak: h.payload.weak });
-    else if (h.payload.t === 'marker') markers[s]!.add(h.payload.m);
+    else if (h.payload.t === 'marker') markers[s]!.push({ m: h.payload.m, start: h.start });
   }
   return { text, hits, figures, sentences: sentences.length ? sentences : [{ start: 0, end: text.length }], words: figures.length ? wordStarts(text) : [], bySentence, parties, markers };
+}
+
+const CLAUSE_BREAK = /[;:()\u2014\u2013]|\s-\s/g;
+
+/** Marker kinds in the clause (of sentence `s`) around offset `at`: clauses end at ; : ( ) and dashes. */
+export function markersNear(scan: BlockScan, s: number, at: number): Set<Marker> {
+  const sentence = scan.sentences[s]!;
+  let lo = sentence.start;
+  let hi = sentence.end;
+  for (const m of scan.text.slice(sentence.start, sentence.end).matchAll(CLAUSE_BREAK)) {
+    const p = sentence.start + m.index!;
+    if (p < at) lo = p;
+    else {
+      hi = p;
+      break;
+    }
+  }
+  return new Set(scan.markers[s]!.filter((x) => x.start >= lo && x.start < hi).map((x) => x.m));
 }
