@@ -40,7 +40,7 @@ export interface Compiled {
   /** fact index → figure rules guarding it */
   valueRules: Map<number, ConflictRule>;
   qualifierRules: Map<number, ConflictRule>;
-  /** parties that lead some fact: a mention of one of these tells whose figure it is */
+  /** parties whose mention tells whose figure it is */
   suitors: Set<string>;
   dealParties: readonly [string, string];
   factIndex: Map<string, number>;
@@ -93,8 +93,8 @@ export function compile(dataset: Dataset): Compiled {
   });
   for (const [m, words] of Object.entries(MARKERS) as [Marker, string[]][]) for (const w of words) add(w, { t: 'marker', m });
 
-  const suitors = new Set<string>(dataset.story.dealParties);
-  for (const f of dataset.facts) if (f.parties[0]) suitors.add(f.parties[0]);
+  // every named company can own a figure: Nvidia's $10 billion is no more Amazon's than Microsoft's is
+  const suitors = new Set<string>(Object.keys(dataset.story.parties));
   return {
     dataset,
     matcher: new Matcher(patterns),

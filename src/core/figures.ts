@@ -56,7 +56,7 @@ const DURATION = new RegExp(
 const PERCENT = new RegExp(String.raw`(?<![\p{L}\p{N}.,])(?<num>${NUM})\s?(?:%|percent(?![\p{L}])|per cent(?![\p{L}]))`, 'giu');
 /** "100,000 customers", "one million TPUs", "1 million chips" (counts of at least 1,000). */
 const COUNT = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.,$])(?<num>${NUM}|${WNUM})(?:\s+(?<mag>million|billion|thousand))?(?=\s+(?:[\p{L}]))`,
+  String.raw`(?<![\p{L}\p{N}.,$])(?<num>${NUM}|${WNUM})(?<plus>\+)?(?:\s+(?<mag>million|billion|thousand))?(?=\s+(?:[\p{L}]))`,
   'giu',
 );
 
@@ -163,7 +163,7 @@ export function parseFigures(text: string): Figure[] {
     // years and other four-digit labels are not counts; sums in other currencies are not counts
     if (!g.mag && /^\d{4}$/.test(raw)) continue;
     if (/^\s+(?:euros?|pounds?|yen|yuan|rupees?|won|francs?|dollars?)\b/i.test(text.slice(end, end + 12))) continue;
-    push(start, end, value, 'count', false);
+    push(start, end, value, 'count', Boolean(g.plus));
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -67,6 +67,8 @@ function overstatesCeiling(fact: Qualifier, page: Qualifier): boolean {
   return fact === 'up-to' && (page === 'more-than' || page === 'at-least');
 }
 
+const PUNCT = /[,;:()\u2014\u2013]|\s-\s/g;
+
 /** How close a guarding cue must stand for a differing figure to be called a contradiction. */
 const FLAG_DISTANCE = 6;
 
@@ -75,11 +77,15 @@ export function candidatesFor(c: Compiled, scan: BlockScan, fig: Figure, s: numb
   const sentence = scan.sentences[s]!;
   // other figures of the same unit in the sentence: a cue belongs to the figure it stands nearest
   const rivals = scan.figures.filter((f) => f !== fig && f.unit === fig.unit && f.start >= sentence.start && f.end <= sentence.end);
+  // words between a cue and a figure, plus two for each comma, dash or bracket between them
   const gap = (f: Figure, at: number) => {
     const a = wordIndex(scan.words, f.spanStart);
     const b = wordIndex(scan.words, Math.max(f.spanStart, f.end - 1));
     const w = wordIndex(scan.words, at);
-    return w < a ? a - w - 1 : w > b ? w - b - 1 : 0;
+    const words = w < a ? a - w - 1 : w > b ? w - b - 1 : 0;
+    if (!words && (at >= f.spanStart && at < f.end)) return 0;
+    const between = at < f.spanStart ? scan.text.slice(at, f.spanStart) : scan.text.slice(f.end, at);
+    return words + 2 * (between.match(PUNCT) ?? []).length;
   };
   const { keys, mentions } = partiesFor(scan, s, carried);
   const byFact = new Map<number, { topic: number; boost: number; not: boolean; distance: number }>();
@@ -127,8 +133,11 @@ export function judgeFigure(c: Compiled, scan: BlockScan, fig: Figure, s: number
   const cands = candidatesFor(c, scan, fig, s, date, carried);
   if (!cands.length) return { verdict: 'none' };
   const matching = cands.filter((cand) => valueMatches(c.facts[cand.fact]!, fig));
-  const best = cands[0]!;
-  if (!matching.includes(best) && c.valueRules.has(best.fact) && best.distance <= FLAG_DISTANCE) {
+  // the guarded reading must be (one of) the likeliest; a value-matching reading almost as likely wins
+  const top = cands[0]!.score;
+  const best = cands.find((cand) => c.valueRules.has(cand.fact) && cand.score >= top - 1e-9);
+  const rivalMatch = best !== undefined && matching.some((m) => m.score >= best.score * 0.75);
+  if (best && !matching.includes(best) && !rivalMatch && best.distance <= FLAG_DISTANCE) {
     const fact = c.facts[best.fact]!;
     const partOfCeiling = fact.qualifier === 'up-to' && fig.value < (fact.value ?? 0) && fig.qualifier !== 'exact';
     const hedgedFigure = fig.qualifier === 'less-than' || fig.qualifier === 'at-least';

@@ -108,6 +108,7 @@ describe('parseFigures: power, time, percent, counts', () => {
     expect(one('57.7 percent')).toMatchObject({ value: 57.7, unit: 'percent' });
     expect(one('100,000 customers')).toMatchObject({ value: 100000, unit: 'count' });
     expect(one('one million TPUs')).toMatchObject({ value: 1e6, unit: 'count' });
+    expect(one('500,000+ chips')).toMatchObject({ value: 5e5, unit: 'count', qualifier: 'more-than' });
   });
 
   it('does not read years as counts', () => {

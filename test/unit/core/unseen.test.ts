@@ -1,0 +1,63 @@
+/**
+ * Sentences written for this test in wire-service style, unlike the seeds:
+ * true statements must never be flagged, wrong ones should be.
+ */
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../../src/core/engine';
+import { loadDefaultDataset } from '../../../src/node/load-dataset';
+
+const engine = createEngine(loadDefaultDataset());
+const INTRO = 'Amazon will invest billions more in Anthropic, the maker of the Claude chatbot, under an expanded cloud and chip agreement announced on Monday.';
+
+function judge(sentence: string, published = '2026-04-22') {
+  const r = engine.analyze({ blocks: [INTRO, sentence], title: 'Amazon deepens Anthropic investment', published });
+  expect(r.about, r.reason).toBe(true);
+  return r.annotations.filter((a) => a.block === 1).map((a) => ({ kind: a.kind, id: a.entryId, text: sentence.slice(a.start, a.end) }));
+}
+
+const TRUE = [
+  'Amazon said it will invest $5 billion in Anthropic immediately, with as much as $20 billion more to follow if certain commercial milestones are met.',
+  'Anthropic, in turn, agreed to spend more than $100 billion on AWS over the next 10 years.',
+  'The deal gives Anthropic access to up to five gigawatts of computing capacity.',
+  'The investment values Anthropic at $380 billion, the same as its February funding round.',
+  "Anthropic's annualized revenue run rate has surpassed $30 billion, up from about $9 billion at the end of last year.",
+  'Amazon has previously invested $8 billion in the startup.',
+  'Microsoft and Nvidia committed up to $5 billion and $10 billion respectively to Anthropic in November.',
+  'Google has agreed to supply Anthropic with up to one million TPUs worth tens of billions of dollars.',
+  'OpenAI agreed in February to expand its $38 billion AWS contract by $100 billion over eight years.',
+  'Anthropic was valued at $183 billion in September after a $13 billion round.',
+  'Amazon first invested $4 billion in Anthropic in 2023 and another $4 billion in 2024.',
+  'Nearly 1 gigawatt of Trainium2 and Trainium3 capacity is expected to come online by the end of 2026.',
+  'Claude Platform on AWS, which is coming soon, will let customers use their existing AWS accounts.',
+  'The company also runs Claude on Google Cloud and Microsoft Azure.',
+  'Amazon shares rose 3% to $215 in early trading on the news.',
+  'Analysts said the $25 billion headline figure is a ceiling rather than cash in hand.',
+];
+
+const WRONG: [string, string][] = [
+  ['Amazon will pour $25 billion into Anthropic upfront.', '$25 billion'],
+  ['Anthropic committed to spend $100 billion on AWS over five years.', 'five years'],
+  ['The agreement secures 3 GW of capacity for Anthropic.', '3 GW'],
+  ['The deal values Anthropic at $350 billion.', '$350 billion'],
+  ["Anthropic's annual revenue hit $30 billion this year.", 'annual revenue'],
+  ['The full Claude Platform is available now to AWS customers.', 'available now'],
+  ['Anthropic will now run exclusively on AWS for the next decade.', 'exclusively on AWS'],
+  ["Amazon's total investment in Anthropic now exceeds $33 billion.", '$33 billion'],
+];
+
+describe('unseen wording: true statements', () => {
+  it.each(TRUE)('no conflict in: %s', (s) => {
+    expect(judge(s).filter((a) => a.kind === 'conflict')).toEqual([]);
+  });
+  it('recognises most true figures as facts or caveats', () => {
+    const marked = TRUE.filter((s) => judge(s).some((a) => a.kind === 'fact' || a.kind === 'caveat'));
+    expect(marked.length / TRUE.length).toBeGreaterThanOrEqual(0.75);
+  });
+});
+
+describe('unseen wording: wrong claims', () => {
+  it.each(WRONG)('flags: %s', (s, text) => {
+    const got = judge(s);
+    expect(got.find((a) => a.kind === 'conflict' && (a.text.includes(text) || text.includes(a.text))), JSON.stringify(got)).toBeDefined();
+  });
+});
