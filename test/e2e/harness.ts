@@ -58,7 +58,7 @@ import { chromium, type BrowserContext, type Page as PlaywrightPage, type Route,
 import puppeteer, { type Browser as PuppeteerBrowser, type HTTPRequest, type Page as PuppeteerPage } from 'puppeteer-core';
 import type { Browser as ExtensionApi } from 'webextension-polyfill';
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -265,7 +265,14 @@ async function launchChromium(opts: LaunchOptions): Promise<Harness> {
     return route.fulfill({ status: a.status, body: a.body, contentType: a.contentType, headers: a.headers });
   });
   const isOurWorker = (w: Worker) => w.url().startsWith('chrome-extension://');
-  const worker = context.serviceWorkers().find(isOurWorker) ?? (await context.waitForEvent('serviceworker', { predicate: isOurWorker, timeout: 15_000 }));
+  let worker = context.serviceWorkers().find(isOurWorker);
+  if (!worker) {
+    worker = await context.waitForEvent('serviceworker', { predicate: isOurWorker, timeout: 15_000 }).catch(async (e: unknown) => {
+      await context.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+      throw new Error(`Chromium did not start the extension's service worker within 15 s: it probably refused to load ${extDir}. ${chromeLoadHints(extDir)}(${String(e)})`);
+    });
+  }
   const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`; // URL.origin is "null" for this scheme in Node
 
   const opened: HarnessPage[] = [];
@@ -333,6 +340,31 @@ async function launchChromium(opts: LaunchOptions): Promise<Harness> {
     },
   };
   return harness;
+}
+
+/**
+ * Chromium refuses a broken unpacked extension silently (the error shows only in
+ * chrome://extensions): look for the usual causes so the failure says what to fix.
+ */
+function chromeLoadHints(extDir: string): string {
+  const hints: string[] = [];
+  const locales = join(extDir, '_locales');
+  for (const lang of existsSync(locales) ? readdirSync(locales) : []) {
+    const file = join(locales, lang, 'messages.json');
+    if (!existsSync(file)) continue;
+    try {
+      const bad = Object.keys(JSON.parse(readFileSync(file, 'utf8')) as object).filter((k) => !/^[A-Za-z0-9_@]+$/.test(k));
+      if (bad.length) hints.push(`_locales/${lang}/messages.json has message names Chrome rejects (only A-Z, a-z, 0-9, _ and @ are allowed): ${bad.join(', ')}.`);
+    } catch (e) {
+      hints.push(`_locales/${lang}/messages.json is not valid JSON: ${(e as Error).message}.`);
+    }
+  }
+  try {
+    JSON.parse(readFileSync(join(extDir, 'manifest.json'), 'utf8'));
+  } catch (e) {
+    hints.push(`manifest.json is not valid JSON: ${(e as Error).message}.`);
+  }
+  return hints.length ? `${hints.join(' ')} ` : 'Load it by hand in chrome://extensions (Developer mode, Load unpacked) to see the error. ';
 }
 
 // ---------------------------------------------------------------------------
@@ -417,8 +449,18 @@ async function launchFirefox(opts: LaunchOptions): Promise<Harness> {
       url: () => page.url(),
       evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
       waitForFunction: async (fn, arg, o = {}) => {
-        // The default requestAnimationFrame polling hangs in Firefox over BiDi.
-        await page.waitForFunction(fn as never, { polling: 100, timeout: o.timeout ?? DEFAULT_TIMEOUT }, arg);
+        const deadline = Date.now() + (o.timeout ?? DEFAULT_TIMEOUT);
+        for (;;) {
+          try {
+            // The default requestAnimationFrame polling hangs in Firefox over BiDi.
+            await page.waitForFunction(fn as never, { polling: 100, timeout: Math.max(1, deadline - Date.now()) }, arg);
+            return;
+          } catch (e) {
+            // A poll that lands mid-navigation fails with a protocol error: keep waiting.
+            const why = `${String(e)} ${String((e as { cause?: unknown }).cause ?? '')}`;
+            if (!/protocol error|context was destroyed|navigat/i.test(why) || Date.now() >= deadline) throw e;
+          }
+        }
       },
       hover: (s) => page.hover(s),
       focus: (s) => page.focus(s),
@@ -437,10 +479,23 @@ async function launchFirefox(opts: LaunchOptions): Promise<Harness> {
     return h;
   };
 
-  /** Puppeteer may never see a moz-extension:// navigation finish: start it and poll the document instead. */
+  /**
+   * Puppeteer may never see a moz-extension:// navigation finish: start it and
+   * poll the document instead. Polled by hand, not with waitForFunction: an
+   * evaluation that lands mid-navigation fails with a protocol error, which
+   * would end a waitForFunction; here it is just another miss.
+   */
   const loadExtensionPage = async (page: PuppeteerPage, url: string) => {
     void page.goto(url).catch(() => undefined);
-    await page.waitForFunction((u: string) => location.href === u && document.readyState === 'complete', { polling: 100, timeout: 15_000 }, url);
+    const deadline = Date.now() + 15_000;
+    let last = '';
+    while (Date.now() < deadline) {
+      const state = await page.evaluate(() => [location.href, document.readyState]).catch((e: unknown) => [String(e), '']);
+      if (state[0] === url && state[1] === 'complete') return;
+      last = state.join(' ');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`extension page did not load: ${url} (last seen: ${last})`);
   };
 
   let closed = false;
