@@ -32,7 +32,7 @@ export function SourcesSection({ settings, save }: SectionProps) {
               <li key={s.id} data-source={s.id}>
                 <Switch name={`source-${s.id}`} checked={!settings.disabledSources.includes(s.id)} onChange={(v) => void save(setSourceOn(settings, s.id, v))}>
                   <span class="source-publisher">{s.publisher}</span> <span class="source-title">{s.title}</span>{' '}
-                  <span class="muted">({formatDate(s.date)})</span>
+                  <span class="muted">({formatDate(s.date, s.datePrecision)})</span>
                 </Switch>
               </li>
             ))}

@@ -27,8 +27,8 @@ async function askPage(tabId: number): Promise<PageSummary | null> {
 export async function revealMark(tabId: number, frameId: number, mark: number): Promise<boolean> {
   const msg: Reveal = { type: 'reveal', mark };
   try {
-    await browser.tabs.sendMessage(tabId, msg, { frameId });
-    return true;
+    // The frame answers false when it has no such mark (the page changed meanwhile).
+    return (await browser.tabs.sendMessage(tabId, msg, { frameId })) !== false;
   } catch {
     return false;
   }

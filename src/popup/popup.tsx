@@ -100,24 +100,6 @@ export function Popup({ search }: { search: string }) {
         </p>
       </header>
 
-      {active && about && <KindCounts counts={counts} />}
-      {active && hidden > 0 && (
-        <p class="hidden-note" data-testid="hidden-note">
-          {t('hiddenBySources', hidden)}{' '}
-          <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
-            {t('chooseSources')}
-          </button>
-        </p>
-      )}
-
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-
-      {rows.length > 0 ? <Ledger rows={rows} onReveal={reveal} /> : loaded && <DealBriefCard brief={brief} />}
-
       {settings && host && (
         <section class="site" aria-label={t('siteSectionLabel')}>
           {site && settings.enabled && (
@@ -140,6 +122,24 @@ export function Popup({ search }: { search: string }) {
           )}
         </section>
       )}
+
+      {active && about && <KindCounts counts={counts} />}
+      {active && hidden > 0 && (
+        <p class="hidden-note" data-testid="hidden-note">
+          {t('hiddenBySources', hidden)}{' '}
+          <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('chooseSources')}
+          </button>
+        </p>
+      )}
+
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+
+      {rows.length > 0 ? <Ledger rows={rows} onReveal={reveal} /> : loaded && <DealBriefCard brief={brief} />}
 
       <footer class="popup-footer">
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>

@@ -19,9 +19,10 @@ export function localiseDocument(titleKey: MessageKey): void {
   document.title = t(titleKey);
 }
 
-/** A date (YYYY-MM-DD) as readers of this language write it. */
-export function formatDate(iso: string): string {
+/** A date (YYYY-MM-DD) as readers of this language write it; `month` precision drops the day (sources dated by month only). */
+export function formatDate(iso: string, precision: 'day' | 'month' = 'day'): string {
   const d = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString(browser.i18n.getUILanguage(), { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const day = precision === 'day' ? { day: 'numeric' as const } : {};
+  return d.toLocaleDateString(browser.i18n.getUILanguage(), { year: 'numeric', month: 'short', ...day, timeZone: 'UTC' });
 }
