@@ -28,6 +28,7 @@ const MARKERS: Record<Marker, string[]> = {
   hedge: [
     'could', 'might', 'may', 'would', 'if', 'whether', 'reportedly', 'rumored', 'rumoured', 'speculat*', 'potentially',
     'projected', 'forecast*', 'expects', 'expected to', 'aims to', 'hopes', 'talks', 'in talks', 'considering', 'proposed', 'reports that', 'offering',
+    'targeting', 'targets', 'seeking', 'seeks', 'looking to', 'plans to', 'planning to', 'estimate*',
   ],
   negation: ['not', "isn't", "wasn't", "aren't", "doesn't", "didn't", 'never', 'rather than', 'instead of', 'incorrectly', 'wrongly', 'falsely', 'misreported', 'contrary to', 'no longer', 'nor', 'rather'],
 };

@@ -24,6 +24,12 @@ export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+function dayBefore(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
 export function createEngine(dataset: Dataset): Engine {
   const c: Compiled = compile(dataset);
 
@@ -45,6 +51,8 @@ export function createEngine(dataset: Dataset): Engine {
     return { list: kinds ? kept.filter((a) => kinds.has(a.kind)) : kept, hidden };
   }
 
+  const isCurrentMatch = (l: FigureLink) => l.kind !== 'conflict' && (c.facts[l.fact]!.validFrom ?? '') >= c.dataset.story.announced;
+
   const engine: Engine = {
     dataset,
     assess(input, options = {}) {
@@ -60,12 +68,20 @@ export function createEngine(dataset: Dataset): Engine {
       return annotations(scans, links, date, options).list;
     },
     analyze(input, options = {}) {
-      const date = judgeDate(input, options);
+      let date = judgeDate(input, options);
       if (!mightBeAboutDeal(c, [input.title ?? '', ...input.blocks])) {
         return { about: false, score: 0, reason: 'the two parties are not both named', date, annotations: [], hidden: 0 };
       }
       const scans = scanAll(input.blocks);
-      const links = linkFigures(c, scans, date, carriedParties(c, scans));
+      const carried = carriedParties(c, scans);
+      let links = linkFigures(c, scans, date, carried);
+      // An undated page that states none of the current stage's figures is read as an
+      // older stage: judged as of the eve of the announcement, so the record of its day
+      // applies and today's claims rules do not.
+      if (!input.published && !links.some((l) => isCurrentMatch(l))) {
+        date = dayBefore(c.dataset.story.announced);
+        links = linkFigures(c, scans, date, carried);
+      }
       const a = assess(c, scans, input.title ? scanBlock(c, input.title) : undefined, links);
       if (!a.about) return { ...a, date, annotations: [], hidden: 0 };
       const { list, hidden } = annotations(scans, links, date, options);

@@ -140,7 +140,7 @@ export function judgeFigure(c: Compiled, scan: BlockScan, fig: Figure, s: number
   if (best && !matching.includes(best) && !rivalMatch && best.distance <= FLAG_DISTANCE) {
     const fact = c.facts[best.fact]!;
     const partOfCeiling = fact.qualifier === 'up-to' && fig.value < (fact.value ?? 0) && fig.qualifier !== 'exact';
-    const hedgedFigure = fig.qualifier === 'less-than' || fig.qualifier === 'at-least';
+    const hedgedFigure = fig.qualifier === 'less-than' || fig.qualifier === 'at-least' || isRange(scan.text, fig);
     if (!partOfCeiling && !hedgedFigure && safeToFlag(c, scan, s, fig.start, fact, date)) return { verdict: 'mismatch', fact: best.fact };
   }
   const m = matching[0];
@@ -157,4 +157,11 @@ function safeToFlag(c: Compiled, scan: BlockScan, s: number, at: number, fact: F
   if (date < since) return false;
   const m = markersNear(scan, s, at);
   return !m.has('past') && !m.has('hedge') && !m.has('negation');
+}
+
+/** "between $20 billion and $30 billion", "$20 billion to $30 billion", "$20-30 billion": a range, not a claim of one value. */
+function isRange(text: string, fig: Figure): boolean {
+  const before = text.slice(Math.max(0, fig.spanStart - 24), fig.spanStart);
+  const after = text.slice(fig.end, fig.end + 12);
+  return /\b(?:between|from)\s+$/i.test(before) || /(?:\bto|\band|[-\u2013])\s*$/i.test(before) && /\d/.test(before) || /^\s*(?:to|and|-|\u2013)\s*(?:US)?\$?\s?\d/i.test(after);
 }

@@ -131,3 +131,22 @@ describe('properties', () => {
     );
   });
 });
+
+describe('dates', () => {
+  it('reads an undated page that states no current figure as an older stage: no conflicts', () => {
+    const blocks = ['Amazon will invest up to $4 billion in Anthropic, the Claude maker.', 'With the new capital, Anthropic is targeting a valuation of $30 billion.'];
+    const r = engine.analyze({ blocks });
+    expect(r.about).toBe(true);
+    expect(r.date < mini.story.announced).toBe(true);
+    expect(r.annotations.some((a) => a.kind === 'conflict')).toBe(false);
+  });
+  it('judges an undated page with current figures as of today', () => {
+    const r = engine.analyze({ blocks: ['Amazon will invest $5 billion immediately in Anthropic, the Claude maker.', 'The deal values Anthropic at $350 billion.'] }, { today: '2026-06-01' });
+    expect(r.date).toBe('2026-06-01');
+    expect(r.annotations.find((a) => a.kind === 'conflict')?.entryId).toBe('wrong-valuation');
+  });
+  it('never flags a range', () => {
+    expect(kindOf('The deal values Anthropic at between $350 billion and $400 billion.', '$350 billion')).toBeUndefined();
+    expect(kindOf('The deal values Anthropic at $350 billion to $400 billion.', '$350 billion')).toBeUndefined();
+  });
+});
