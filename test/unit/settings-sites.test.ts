@@ -78,9 +78,9 @@ describe('parseSite', () => {
         const p = parseSite(s);
         if (p.ok) expect(parseSite(p.domain)).toEqual(p);
       }),
-      { numRuns: 2000 },
+      { numRuns: 500 },
     );
-  });
+  }, 30_000);
 
   it('accepts every generated domain (minus www.) as itself', () => {
     fc.assert(
