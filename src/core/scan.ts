@@ -56,5 +56,12 @@ export function markersNear(scan: BlockScan, s: number, at: number): Set<Marker>
       break;
     }
   }
-  return new Set(scan.markers[s]!.filter((x) => x.start >= lo && x.start < hi).map((x) => x.m));
+  const out = new Set<Marker>();
+  for (const x of scan.markers[s]!) {
+    if (x.start < lo || x.start >= hi) continue;
+    // a denial speaks of what follows it closely ("not the $350 billion", "isn't available now")
+    if (x.m === 'negation' && (x.start > at || scan.text.slice(x.start, at).split(/\s+/).length > 6)) continue;
+    out.add(x.m);
+  }
+  return out;
 }
