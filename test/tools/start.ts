@@ -11,6 +11,7 @@
  *   npm start
  *   npm start -- --headless --screenshot docs/screenshots/demo.png
  *   npm start -- --headed
+ *   npm start -- --hover valuation-not-380b    (the annotation to hover for the screenshot)
  *
  * Any other arguments go to build.mjs (e.g. `--data DIR`); `DEAL_LENS_DIST`
  * picks the output folder as it does for the build and the tests.
@@ -35,15 +36,17 @@ interface Mark {
 function parseArgs(argv: string[]) {
   let headless = !(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   let screenshot: string | undefined;
+  let hover: string | undefined;
   const build: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--headless') headless = true;
     else if (a === '--headed') headless = false;
     else if (a === '--screenshot') screenshot = argv[++i];
+    else if (a === '--hover') hover = argv[++i];
     else build.push(a);
   }
-  return { headless, screenshot, build };
+  return { headless, screenshot, hover, build };
 }
 
 /** Prints the marks grouped by kind (conflicts first: they matter most), with counts. */
@@ -91,10 +94,15 @@ async function main(): Promise<number> {
       return 0;
     }
 
-    // Hover the first annotation so a tooltip shows in the picture when the in-page layer has one.
+    // Hover an annotation (a conflict when there is one: the most telling) so its tooltip is in the picture.
     if (marks.length) {
-      await page.hover('article [data-deal-lens-kind]').catch(() => undefined);
-      await new Promise((r) => setTimeout(r, 700));
+      const target = args.hover
+        ? `[data-deal-lens-id="${args.hover.replace(/[^a-z0-9-]/gi, '')}"]`
+        : marks.some((m) => m.kind === 'conflict')
+          ? 'article [data-deal-lens-kind="conflict"]'
+          : 'article [data-deal-lens-kind]';
+      await page.hover(target).catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 800));
     }
     const shot = resolve(ROOT, args.screenshot ?? join(dist, 'demo.png'));
     mkdirSync(dirname(shot), { recursive: true });
