@@ -7,7 +7,7 @@ import type { Compiled } from './compile';
 import type { Kind } from './schema';
 import type { Annotation } from './types';
 import { markersNear, type BlockScan } from './scan';
-import { judgeFigure } from './link';
+import { isQuestion, judgeFigure } from './link';
 import { sentenceAt } from './sentences';
 
 const PRIORITY: Record<Kind, number> = { conflict: 3, caveat: 2, fact: 1, term: 0 };
@@ -80,7 +80,7 @@ export function phraseAnnotations(c: Compiled, scans: readonly BlockScan[], date
         if (unless.has(h.payload.rule)) continue;
         // claims about the 2026 deal are judged only on pages written after it
         if (!judged) continue;
-        if (rule.verdict === 'conflict' && markersNear(scan, s, h.start).has('negation')) continue;
+        if (rule.verdict === 'conflict' && (markersNear(scan, s, h.start).has('negation') || isQuestion(scan, s))) continue;
         out.push({ block, start: h.start, end: h.end, entryId: rule.id, kind: rule.verdict, factId: rule.facts[0], stated: scan.text.slice(h.start, h.end) });
       }
     });
@@ -88,9 +88,43 @@ export function phraseAnnotations(c: Compiled, scans: readonly BlockScan[], date
   return out;
 }
 
-export function termAnnotations(scans: readonly BlockScan[]): Annotation[] {
+/**
+ * Which blocks belong to the deal's story. A block is at the core when it names
+ * both parties, or holds a figure or claim tied to the record, or names one party
+ * with deal vocabulary; a block next to a core block belongs too (article prose
+ * that only says "Trainium2"). An isolated sidebar headline ("AWS outage hits…")
+ * does not.
+ */
+export function storyBlocks(c: Compiled, scans: readonly BlockScan[], claimed: ReadonlySet<number>): boolean[] {
+  const [A, B] = c.dealParties;
+  const core = scans.map((scan, i) => {
+    if (claimed.has(i)) return true;
+    let a = false;
+    let b = false;
+    let deal = 0;
+    const partySpans = new Set<string>();
+    for (const h of scan.hits) {
+      if (h.payload.t !== 'party') continue;
+      partySpans.add(`${h.start}:${h.end}`);
+      if (h.payload.key === A) a = true;
+      else if (h.payload.key === B && !h.payload.weak) b = true;
+    }
+    for (const h of scan.hits) {
+      // a term that is only a party's name ("AWS") is no sign of the deal
+      if (h.payload.t === 'deal' || (h.payload.t === 'term' && !partySpans.has(`${h.start}:${h.end}`))) deal++;
+    }
+    return (a && b) || ((a || b || scan.parties.some((ps) => ps.some((p) => p.key === B))) && deal >= 1);
+  });
+  const near = (i: number) => core[i - 2] === true || core[i - 1] === true || core[i + 1] === true || core[i + 2] === true;
+  // a block that names a party but not the deal is another story unless it sits right beside the deal's
+  const namesParty = scans.map((scan) => scan.hits.some((h) => h.payload.t === 'party' && !h.payload.weak));
+  return core.map((x, i) => x || (namesParty[i] ? core[i - 1] === true || core[i + 1] === true : near(i)));
+}
+
+export function termAnnotations(scans: readonly BlockScan[], inStory: readonly boolean[]): Annotation[] {
   const out: Annotation[] = [];
   scans.forEach((scan, block) => {
+    if (!inStory[block]) return;
     for (const h of scan.hits) if (h.payload.t === 'term') out.push({ block, start: h.start, end: h.end, entryId: h.payload.id, kind: 'term' });
   });
   return out;

@@ -6,7 +6,7 @@ import type { Dataset, Kind } from './schema';
 import type { AnalyzeOptions, Annotation, Assessment, PageInput, PageResult } from './types';
 import { compile, type Compiled } from './compile';
 import { scanBlock, type BlockScan } from './scan';
-import { carriedParties, linkFigures, phraseAnnotations, resolveOverlaps, termAnnotations, type FigureLink } from './annotate';
+import { carriedParties, linkFigures, phraseAnnotations, resolveOverlaps, storyBlocks, termAnnotations, type FigureLink } from './annotate';
 import { assess, mightBeAboutDeal } from './relevance';
 import { filterBySources } from './sources-filter';
 
@@ -40,11 +40,10 @@ export function createEngine(dataset: Dataset): Engine {
   }
 
   function annotations(scans: BlockScan[], links: FigureLink[], date: string, options: AnalyzeOptions): { list: Annotation[]; hidden: number } {
-    const all: Annotation[] = [
-      ...links.map((l) => ({ block: l.block, start: l.start, end: l.end, entryId: l.entryId, kind: l.kind, factId: c.facts[l.fact]!.id, stated: l.stated })),
-      ...phraseAnnotations(c, scans, date),
-      ...termAnnotations(scans),
-    ];
+    const figures: Annotation[] = links.map((l) => ({ block: l.block, start: l.start, end: l.end, entryId: l.entryId, kind: l.kind, factId: c.facts[l.fact]!.id, stated: l.stated }));
+    const phrases = phraseAnnotations(c, scans, date);
+    const claimed = new Set([...figures, ...phrases].map((a) => a.block));
+    const all: Annotation[] = [...figures, ...phrases, ...termAnnotations(scans, storyBlocks(c, scans, claimed))];
     const resolved = resolveOverlaps(all);
     const { kept, hidden } = filterBySources(c, resolved, options.disabledSources ?? []);
     const kinds = options.kinds ? new Set<Kind>(options.kinds) : null;

@@ -60,6 +60,9 @@ const COUNT = new RegExp(
   'giu',
 );
 
+/** Words that may follow a bare "25 billion" that is an amount of money. */
+const MONEY_FOLLOWERS = new Set(['in', 'into', 'to', 'for', 'from', 'of', 'more', 'and', 'or', 'over', 'on', 'at', 'with', 'by', 'as', 'now', 'later', 'up', 'upfront', 'immediately', 'today', 'was', 'is', 'will', 'would', 'has', 'had', 'that', 'which', 'investment', 'stake', 'deal', 'check', 'cheque', 'round', 'valuation', 'commitment', 'pledge', 'tranche', 'injection']);
+
 /** Words before a figure that qualify it, longest first; matched at the end of the text before the figure. */
 const QUALIFIERS: [RegExp, Qualifier][] = [
   [/(?:up to|as much as|as many as|a maximum of|a ceiling of)\s*$/i, 'up-to'],
@@ -111,8 +114,11 @@ export function parseFigures(text: string): Figure[] {
     if (n === undefined) continue;
     const start = m.index!;
     const end = start + m[0].length;
-    // "25 billion" with no currency word is money only when no noun of another kind follows
-    if (!g.dollars && /^\s+(?:people|users|parameters|tokens|devices|chips|TPUs|GPUs|cores|customers|downloads|views|visits|messages|queries|requests|times|years|words|images|lines|records|transistors|neurons|instances|servers|dollars)\b/i.test(text.slice(end, end + 20))) continue;
+    // "25 billion" with no currency word is money only when no noun follows it ("one million Trainium2 chips" is a count)
+    if (!g.dollars) {
+      const next = /^\s+([\p{L}\p{N}][\p{L}\p{N}'’-]*)/u.exec(text.slice(end, end + 30))?.[1]?.toLowerCase();
+      if (next && !MONEY_FOLLOWERS.has(next)) continue;
+    }
     if (!g.dollars && /^\s*(?:euros?|pounds?|yen|yuan|rupees?|won)\b/i.test(text.slice(end, end + 12))) continue;
     push(start, end, n * SCALE[g.mag!.toLowerCase()]!, 'usd', Boolean(g.plus));
   }
@@ -182,6 +188,8 @@ function qualifierBefore(text: string, start: number, unit: Unit): { qualifier: 
     const at = before.length - m[0].length;
     if (at > 0 && /[\p{L}\p{N}]/u.test(before[at - 1]!)) continue;
     const word = m[0].trim().toLowerCase();
+    // "hand over $25 billion", "signed over", "took over": a verb's particle, not "more than"
+    if (word === 'over' && /\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|sign(?:s|ed|ing)?|t[ao]ok|tak(?:e|es|ing)|fork(?:s|ed|ing)?|shell(?:s|ed|ing)?|pass(?:es|ed|ing)?|give|gave|giv(?:es|ing)|paid|pay(?:s|ing)?)\s+$/i.test(text.slice(Math.max(0, start - m[0].length - 12), start - m[0].length))) return undefined;
     // "over ten years" / "over the next decade" is a span, not "more than"
     if ((unit === 'years' || unit === 'months') && q === 'more-than' && /^(?:over|past)$/.test(word)) return undefined;
     // "some" and "past" are too loose for counts and percentages

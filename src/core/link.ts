@@ -7,7 +7,7 @@
 import type { Compiled } from './compile';
 import type { Fact, Qualifier } from './schema';
 import type { Figure } from './figures';
-import { markersNear, type BlockScan } from './scan';
+import { clauseAround, markersNear, type BlockScan } from './scan';
 import { wordIndex } from './sentences';
 
 export type Judgement =
@@ -89,6 +89,7 @@ export function candidatesFor(c: Compiled, scan: BlockScan, fig: Figure, s: numb
   };
   const { keys, mentions } = partiesFor(scan, s, carried);
   const byFact = new Map<number, { topic: number; boost: number; not: boolean; distance: number }>();
+  const clause = clauseAround(scan, s, fig.start);
   for (const h of hits) {
     if (h.payload.t !== 'cue') continue;
     const fact = c.facts[h.payload.fact]!;
@@ -96,7 +97,8 @@ export function candidatesFor(c: Compiled, scan: BlockScan, fig: Figure, s: numb
     const e = byFact.get(h.payload.fact) ?? { topic: 0, boost: 0, not: false, distance: Infinity };
     byFact.set(h.payload.fact, e);
     if (h.payload.role === 'not') {
-      e.not = true;
+      // "not" words speak for the figure's own clause only
+      if (h.start >= clause.lo && h.start < clause.hi) e.not = true;
       continue;
     }
     // the figure's own unit word ("5 gigawatts") is no evidence of which fact it is
@@ -118,7 +120,8 @@ export function candidatesFor(c: Compiled, scan: BlockScan, fig: Figure, s: numb
     if (!partiesAllow(c, fact, keys, mentions, fig)) continue;
     out.push({ fact: fi, score: e.topic + e.boost, distance: e.distance });
   }
-  return out.sort((a, b) => b.score - a.score || a.distance - b.distance);
+  // the nearest cue decides; how telling the cues are breaks ties
+  return out.sort((a, b) => a.distance - b.distance || b.score - a.score);
 }
 
 /**
@@ -134,8 +137,8 @@ export function judgeFigure(c: Compiled, scan: BlockScan, fig: Figure, s: number
   if (!cands.length) return { verdict: 'none' };
   const matching = cands.filter((cand) => valueMatches(c.facts[cand.fact]!, fig));
   // the guarded reading must be (one of) the likeliest; a value-matching reading almost as likely wins
-  const top = cands[0]!.score;
-  const best = cands.find((cand) => c.valueRules.has(cand.fact) && cand.score >= top - 1e-9);
+  const top = cands[0]!;
+  const best = cands.find((cand) => c.valueRules.has(cand.fact) && cand.distance === top.distance && cand.score >= top.score - 1e-9);
   const rivalMatch = best !== undefined && matching.some((m) => m.score >= best.score * 0.75);
   if (best && !matching.includes(best) && !rivalMatch && best.distance <= FLAG_DISTANCE) {
     const fact = c.facts[best.fact]!;
@@ -155,6 +158,7 @@ export function judgeFigure(c: Compiled, scan: BlockScan, fig: Figure, s: number
 function safeToFlag(c: Compiled, scan: BlockScan, s: number, at: number, fact: Fact, date: string): boolean {
   const since = fact.validFrom ?? c.dataset.story.announced;
   if (date < since) return false;
+  if (isQuestion(scan, s)) return false;
   const m = markersNear(scan, s, at);
   return !m.has('past') && !m.has('hedge') && !m.has('negation');
 }
@@ -164,4 +168,10 @@ function isRange(text: string, fig: Figure): boolean {
   const before = text.slice(Math.max(0, fig.spanStart - 24), fig.spanStart);
   const after = text.slice(fig.end, fig.end + 12);
   return /\b(?:between|from)\s+$/i.test(before) || /(?:\bto|\band|[-\u2013])\s*$/i.test(before) && /\d/.test(before) || /^\s*(?:to|and|-|\u2013)\s*(?:US)?\$?\s?\d/i.test(after);
+}
+
+/** A question asks; it does not claim ("Did Amazon just hand over $25 billion?"). */
+export function isQuestion(scan: BlockScan, s: number): boolean {
+  const sentence = scan.sentences[s]!;
+  return /\?["'”’)\]]*\s*$/.test(scan.text.slice(sentence.start, sentence.end));
 }

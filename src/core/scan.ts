@@ -43,8 +43,8 @@ export function scanBlock(c: Compiled, text: string): BlockScan {
 
 const CLAUSE_BREAK = /[;:()\u2014\u2013]|\s-\s/g;
 
-/** Marker kinds in the clause (of sentence `s`) around offset `at`: clauses end at ; : ( ) and dashes. */
-export function markersNear(scan: BlockScan, s: number, at: number): Set<Marker> {
+/** The clause of sentence `s` around offset `at`: clauses end at ; : ( ) and dashes. */
+export function clauseAround(scan: BlockScan, s: number, at: number): { lo: number; hi: number } {
   const sentence = scan.sentences[s]!;
   let lo = sentence.start;
   let hi = sentence.end;
@@ -56,11 +56,18 @@ export function markersNear(scan: BlockScan, s: number, at: number): Set<Marker>
       break;
     }
   }
+  return { lo, hi };
+}
+
+/** Marker kinds in the clause (of sentence `s`) around offset `at`: clauses end at ; : ( ) and dashes. */
+export function markersNear(scan: BlockScan, s: number, at: number): Set<Marker> {
+  const { lo, hi } = clauseAround(scan, s, at);
   const out = new Set<Marker>();
   for (const x of scan.markers[s]!) {
     if (x.start < lo || x.start >= hi) continue;
-    // a denial speaks of what follows it closely ("not the $350 billion", "isn't available now")
-    if (x.m === 'negation' && (x.start > at || scan.text.slice(x.start, at).split(/\s+/).length > 6)) continue;
+    // a denial speaks of what follows it in its clause ("not the $350 billion", "it is not … a single cloud"),
+    // or of what stands just before it ("$350 billion is not"); not of a claim two words back and more
+    if (x.m === 'negation' && x.start > at && scan.text.slice(at, x.start).trim().split(/\s+/).length > 3) continue;
     out.add(x.m);
   }
   return out;
