@@ -55,6 +55,8 @@ export function markCss(intensity: Intensity = 'normal'): string {
     `text-decoration-line:underline!important;text-decoration-thickness:${level.thickness}!important;` +
     `text-underline-offset:.2em!important;text-decoration-skip-ink:none!important;` +
     `border-radius:2px!important;-webkit-box-decoration-break:clone!important;box-decoration-break:clone!important}` +
+    // page rules such as `*::after { content: ""; display: block }` must not give our wrapper boxes of its own
+    `${SEL}::before,${SEL}::after{content:none!important;display:none!important}` +
     `${SEL}:focus{outline:none!important}` +
     `${SEL}:focus-visible{outline-offset:1px!important}` +
     lines +

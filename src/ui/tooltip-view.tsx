@@ -6,6 +6,7 @@
  * extension, the English messages.json in tests).
  */
 import type { Explanation, SourceView } from '../core/explain';
+import type { Status } from '../core/schema';
 
 /** Message keys the card uses (all in src/_locales/<lang>/messages.json). */
 export type TooltipKey =
@@ -30,10 +31,15 @@ export type TooltipKey =
   | 'tooltipSourceKind_press'
   | 'tooltipSourceKind_analysis'
   | 'tooltipStatus_confirmed'
-  | 'tooltipStatus_self-reported'
-  | 'tooltipStatus_single-source'
+  | 'tooltipStatus_self_reported'
+  | 'tooltipStatus_single_source'
   | 'tooltipStatus_disputed'
   | 'tooltipStatus_superseded';
+
+/** Message names allow only [A-Za-z0-9_@] (Chrome refuses the extension otherwise): `self-reported` → `self_reported`. */
+function statusKey(status: Status): TooltipKey {
+  return `tooltipStatus_${status.replace(/-/g, '_')}` as TooltipKey;
+}
 
 /** `t(key, substitutions)`, as `browser.i18n.getMessage`. */
 export type Translate = (key: TooltipKey, subs?: string[]) => string;
@@ -75,7 +81,7 @@ export function TooltipView({ explanation: x, t, titleId, maxSources }: TooltipV
           </div>
           <div>
             <dt>{t('tooltipStatus')}</dt>
-            <dd class={`dl-status dl-status-${x.figure.status}`}>{t(`tooltipStatus_${x.figure.status}`)}</dd>
+            <dd class={`dl-status dl-status-${x.figure.status}`}>{t(statusKey(x.figure.status))}</dd>
           </div>
         </dl>
       ) : null}

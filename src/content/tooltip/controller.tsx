@@ -113,7 +113,9 @@ export class TooltipController {
   }
 
   close(): void {
-    this.clearTimers();
+    // a pending open (the pointer already on another mark) survives the close
+    clearTimeout(this.closeTimer);
+    this.closeTimer = undefined;
     this.stopFollowing?.();
     this.stopFollowing = null;
     if (this.current) {

@@ -94,6 +94,8 @@ describe('TooltipView', () => {
     const keys = [...readFileSync('src/ui/tooltip-view.tsx', 'utf8').matchAll(/'(tooltip[A-Za-z_-]+)'/g)].map((m) => m[1]!);
     expect(keys.length).toBeGreaterThan(10);
     for (const k of keys) {
+      // Chrome refuses to load an extension whose message names have other characters
+      expect(k).toMatch(/^[A-Za-z0-9_@]+$/);
       expect(messages[k], k).toBeDefined();
       expect(de[k], k).toBeDefined();
     }

@@ -1,0 +1,125 @@
+/**
+ * Shared pieces of the in-page end-to-end tests: the fixture pages served at a
+ * listed news URL (the content script runs) and at an unlisted one (it does
+ * not: the baseline), what the page looks like (text, element boxes, DOM), and
+ * what the same pipeline gives in Node (linkedom), to compare marks with.
+ */
+import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import type { Harness, HarnessPage } from './harness';
+import { extractBlocks, readPageMeta, type ExtractOptions } from '../../src/content/extract';
+import { Marks, MARK_TAG } from '../../src/content/marks';
+import { createEngine } from '../../src/core/engine';
+import { loadDefaultDataset } from '../../src/node/load-dataset';
+import { SETTINGS_KEY, defaultSettings, type Settings } from '../../src/core/settings';
+
+export const dataset = loadDefaultDataset();
+
+export const LISTED = 'https://www.reuters.com';
+export const UNLISTED = 'https://www.example.org';
+
+export function fixture(name: string): string {
+  return readFileSync(new URL(`../fixtures/pages/${name}`, import.meta.url), 'utf8');
+}
+
+/** Serve a fixture at `/technology/<slug>/` on both hosts (plus the embedded frame the iframe fixture needs). */
+export function serveFixture(h: Harness, file: string, opts: { headers?: Record<string, string>; html?: string } = {}): { listed: string; unlisted: string } {
+  const slug = file.replace(/\.html$/, '');
+  const body = opts.html ?? fixture(file);
+  const urls = { listed: `${LISTED}/technology/deal-lens-${slug}/`, unlisted: `${UNLISTED}/technology/deal-lens-${slug}/` };
+  for (const url of Object.values(urls)) h.serve(url, opts.headers ? { body, headers: opts.headers } : body);
+  for (const origin of [LISTED, UNLISTED]) h.serve(`${origin}/embed/deal-frame/`, fixture('frame-child.html'));
+  return urls;
+}
+
+export const waitDone = (page: HarnessPage, timeout = 15_000) =>
+  page.waitForFunction(() => document.documentElement.getAttribute('data-deal-lens-state') === 'done', undefined, { timeout });
+
+export interface MarkInfo {
+  id: string | null;
+  kind: string | null;
+  text: string | null;
+}
+
+/** Every wrapper in the page, in document order. */
+export const pageMarks = (page: HarnessPage) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('deal-lens-mark')].map((e) => ({ id: e.getAttribute('data-deal-lens-id'), kind: e.getAttribute('data-deal-lens-kind'), text: e.textContent })),
+  );
+
+export interface Snapshot {
+  html: string;
+  text: string;
+  /** Every element's box under <body> (our wrappers left out), in document order. */
+  boxes: number[][];
+  attrs: string[];
+  adopted: number;
+}
+
+/** The page as a reader and a layout engine see it. */
+export const snapshot = (page: HarnessPage): Promise<Snapshot> =>
+  page.evaluate(() => {
+    const boxes: number[][] = [];
+    for (const el of document.body.querySelectorAll('*')) {
+      if (el.tagName === 'DEAL-LENS-MARK') continue;
+      const r = el.getBoundingClientRect();
+      boxes.push([r.x, r.y, r.width, r.height]);
+    }
+    return {
+      html: document.body.innerHTML,
+      text: document.body.innerText,
+      boxes,
+      attrs: [...document.documentElement.attributes].map((a) => a.name).filter((n) => n.startsWith('data-deal-lens')),
+      adopted: document.adoptedStyleSheets.length,
+    };
+  });
+
+/** Largest difference between two box lists (they must have the same length). */
+export function maxBoxDelta(a: number[][], b: number[][]): number {
+  if (a.length !== b.length) return Infinity;
+  let max = 0;
+  a.forEach((box, i) => box.forEach((v, j) => (max = Math.max(max, Math.abs(v - b[i]![j]!)))));
+  return max;
+}
+
+/** The wrappers the content script should make, computed in Node with the same modules over linkedom. */
+export function expectedMarks(html: string, extract: ExtractOptions = {}): MarkInfo[] {
+  const { document } = parseHTML(html);
+  const doc = document as unknown as Document;
+  const blocks = extractBlocks(doc.body, extract).blocks;
+  const meta = readPageMeta(doc);
+  const result = createEngine(dataset).analyze({ blocks: blocks.map((b) => b.text), title: meta.title, published: meta.published });
+  new Marks(doc).apply(blocks, result.annotations);
+  return [...doc.querySelectorAll(MARK_TAG)].map((e) => ({ id: e.getAttribute('data-deal-lens-id'), kind: e.getAttribute('data-deal-lens-kind'), text: e.textContent }));
+}
+
+/** Write settings to storage.sync (the content scripts re-apply them live). */
+export async function setSettings(h: Harness, patch: Partial<Settings>): Promise<void> {
+  const value = { ...defaultSettings(), ...patch };
+  await h.extensionEval((api, [key, v]) => api.storage.sync.set({ [key]: v }), [SETTINGS_KEY, value] as const);
+}
+
+/** State of the tooltip: host, whether shown, its text, the panel's box, and the viewport. */
+export const tooltipState = (page: HarnessPage) =>
+  page.evaluate(() => {
+    const hosts = document.querySelectorAll('deal-lens-tooltip');
+    const host = hosts[0] as HTMLElement | undefined;
+    const panel = host?.shadowRoot?.querySelector('.dl-panel') as HTMLElement | null | undefined;
+    const shown = !!host && getComputedStyle(host).display !== 'none';
+    const r = panel?.getBoundingClientRect();
+    const described = [...document.querySelectorAll('deal-lens-mark[aria-describedby]')];
+    return {
+      hosts: hosts.length,
+      shown,
+      role: host?.getAttribute('role') ?? null,
+      hostId: host?.id ?? null,
+      title: panel?.querySelector('.dl-title')?.textContent ?? null,
+      kindLabel: panel?.querySelector('.dl-kind')?.textContent ?? null,
+      text: panel?.textContent ?? '',
+      links: [...(panel?.querySelectorAll('a') ?? [])].map((a) => ({ href: a.getAttribute('href'), target: a.getAttribute('target'), rel: a.getAttribute('rel') })),
+      box: r ? { top: r.top, left: r.left, bottom: r.bottom, right: r.right } : null,
+      viewport: { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight },
+      describedBy: described.map((e) => e.getAttribute('aria-describedby')),
+      describedId: described.map((e) => e.getAttribute('data-deal-lens-id')),
+    };
+  });
