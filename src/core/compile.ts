@@ -110,6 +110,6 @@ export function compile(dataset: Dataset): Compiled {
 }
 
 /** A party name that alone does not prove the company is meant ("Claude" the painter, "Prime"). */
-function isWeakPartyForm(form: string): boolean {
+export function isWeakPartyForm(form: string): boolean {
   return /^(?:claude|prime|alexa|gemini|bard)$/i.test(form.trim());
 }

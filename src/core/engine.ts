@@ -7,7 +7,7 @@ import type { AnalyzeOptions, Annotation, Assessment, PageInput, PageResult } fr
 import { compile, type Compiled } from './compile';
 import { scanBlock, type BlockScan } from './scan';
 import { carriedParties, linkFigures, phraseAnnotations, resolveOverlaps, storyBlocks, termAnnotations, type FigureLink } from './annotate';
-import { assess, mightBeAboutDeal } from './relevance';
+import { assess, partyPrecheck } from './relevance';
 import { filterBySources } from './sources-filter';
 
 export interface Engine {
@@ -31,57 +31,60 @@ function dayBefore(iso: string): string {
 }
 
 export function createEngine(dataset: Dataset): Engine {
-  const c: Compiled = compile(dataset);
+  // compiled on first need: a page that fails the pre-check never pays for the automaton
+  let compiled: Compiled | undefined;
+  const C = () => (compiled ??= compile(dataset));
+  const mightBeAboutDeal = partyPrecheck(dataset);
 
   const judgeDate = (input: PageInput, options: AnalyzeOptions) => input.published ?? options.today ?? todayIso();
 
   function scanAll(blocks: readonly string[]): BlockScan[] {
-    return blocks.map((t) => scanBlock(c, t));
+    return blocks.map((t) => scanBlock(C(), t));
   }
 
   function annotations(scans: BlockScan[], links: FigureLink[], date: string, options: AnalyzeOptions): { list: Annotation[]; hidden: number } {
-    const figures: Annotation[] = links.map((l) => ({ block: l.block, start: l.start, end: l.end, entryId: l.entryId, kind: l.kind, factId: c.facts[l.fact]!.id, stated: l.stated }));
-    const phrases = phraseAnnotations(c, scans, date);
+    const figures: Annotation[] = links.map((l) => ({ block: l.block, start: l.start, end: l.end, entryId: l.entryId, kind: l.kind, factId: C().facts[l.fact]!.id, stated: l.stated }));
+    const phrases = phraseAnnotations(C(), scans, date);
     const claimed = new Set([...figures, ...phrases].map((a) => a.block));
-    const all: Annotation[] = [...figures, ...phrases, ...termAnnotations(scans, storyBlocks(c, scans, claimed))];
+    const all: Annotation[] = [...figures, ...phrases, ...termAnnotations(scans, storyBlocks(C(), scans, claimed))];
     const resolved = resolveOverlaps(all);
-    const { kept, hidden } = filterBySources(c, resolved, options.disabledSources ?? []);
+    const { kept, hidden } = filterBySources(C(), resolved, options.disabledSources ?? []);
     const kinds = options.kinds ? new Set<Kind>(options.kinds) : null;
     return { list: kinds ? kept.filter((a) => kinds.has(a.kind)) : kept, hidden };
   }
 
-  const isCurrentMatch = (l: FigureLink) => l.kind !== 'conflict' && (c.facts[l.fact]!.validFrom ?? '') >= c.dataset.story.announced;
+  const isCurrentMatch = (l: FigureLink) => l.kind !== 'conflict' && (C().facts[l.fact]!.validFrom ?? '') >= C().dataset.story.announced;
 
   const engine: Engine = {
     dataset,
     assess(input, options = {}) {
-      if (!mightBeAboutDeal(c, [input.title ?? '', ...input.blocks])) return { about: false, score: 0, reason: 'the two parties are not both named' };
+      if (!mightBeAboutDeal([input.title ?? '', ...input.blocks])) return { about: false, score: 0, reason: 'the two parties are not both named' };
       const scans = scanAll(input.blocks);
       const date = judgeDate(input, options);
-      const links = linkFigures(c, scans, date, carriedParties(c, scans));
-      return assess(c, scans, input.title ? scanBlock(c, input.title) : undefined, links);
+      const links = linkFigures(C(), scans, date, carriedParties(C(), scans));
+      return assess(C(), scans, input.title ? scanBlock(C(), input.title) : undefined, links);
     },
     annotate(blocks, date, options = {}) {
       const scans = scanAll(blocks);
-      const links = linkFigures(c, scans, date, carriedParties(c, scans));
+      const links = linkFigures(C(), scans, date, carriedParties(C(), scans));
       return annotations(scans, links, date, options).list;
     },
     analyze(input, options = {}) {
       let date = judgeDate(input, options);
-      if (!mightBeAboutDeal(c, [input.title ?? '', ...input.blocks])) {
+      if (!mightBeAboutDeal([input.title ?? '', ...input.blocks])) {
         return { about: false, score: 0, reason: 'the two parties are not both named', date, annotations: [], hidden: 0 };
       }
       const scans = scanAll(input.blocks);
-      const carried = carriedParties(c, scans);
-      let links = linkFigures(c, scans, date, carried);
+      const carried = carriedParties(C(), scans);
+      let links = linkFigures(C(), scans, date, carried);
       // An undated page that states none of the current stage's figures is read as an
       // older stage: judged as of the eve of the announcement, so the record of its day
       // applies and today's claims rules do not.
       if (!input.published && !links.some((l) => isCurrentMatch(l))) {
-        date = dayBefore(c.dataset.story.announced);
-        links = linkFigures(c, scans, date, carried);
+        date = dayBefore(C().dataset.story.announced);
+        links = linkFigures(C(), scans, date, carried);
       }
-      const a = assess(c, scans, input.title ? scanBlock(c, input.title) : undefined, links);
+      const a = assess(C(), scans, input.title ? scanBlock(C(), input.title) : undefined, links);
       if (!a.about) return { ...a, date, annotations: [], hidden: 0 };
       const { list, hidden } = annotations(scans, links, date, options);
       return { ...a, date, annotations: list, hidden };

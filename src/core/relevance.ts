@@ -4,25 +4,31 @@
  * weighed against the same evidence for rival suitors (a page about Google's
  * investment in Anthropic that recaps Amazon's is about Google's).
  */
-import type { Compiled } from './compile';
+import { isWeakPartyForm, type Compiled } from './compile';
+import type { Dataset } from './schema';
 import type { Assessment } from './types';
 import type { BlockScan } from './scan';
 import type { FigureLink } from './annotate';
 
-/** Cheap pre-check on raw text: both parties must at least be named somewhere. */
-export function mightBeAboutDeal(c: Compiled, texts: readonly string[]): boolean {
-  const [a, b] = c.dealParties;
+/**
+ * Cheap pre-check on raw text, before anything is compiled: both parties must at
+ * least be named somewhere (by a form that proves it: "Claude" alone does not).
+ */
+export function partyPrecheck(dataset: Dataset): (texts: readonly string[]) => boolean {
+  const [a, b] = dataset.story.dealParties;
   const need = [a, b].map((k) => {
-    const p = c.dataset.story.parties[k]!;
-    return [...p.forms, ...p.exactForms].map((f) => f.toLowerCase());
+    const p = dataset.story.parties[k]!;
+    return [...p.forms.filter((f) => !isWeakPartyForm(f)), ...p.exactForms].map((f) => f.toLowerCase());
   });
-  const found = [false, false];
-  for (const t of texts) {
-    const low = t.toLowerCase();
-    for (let i = 0; i < 2; i++) if (!found[i] && need[i]!.some((f) => low.includes(f))) found[i] = true;
-    if (found[0] && found[1]) return true;
-  }
-  return false;
+  return (texts) => {
+    const found = [false, false];
+    for (const t of texts) {
+      const low = t.toLowerCase();
+      for (let i = 0; i < 2; i++) if (!found[i] && need[i]!.some((f) => low.includes(f))) found[i] = true;
+      if (found[0] && found[1]) return true;
+    }
+    return false;
+  };
 }
 
 interface Evidence {

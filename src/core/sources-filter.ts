@@ -2,16 +2,28 @@
 import type { Compiled } from './compile';
 import type { Annotation } from './types';
 
-export function sourcesOf(c: Compiled, a: Pick<Annotation, 'entryId' | 'factId'>): string[] | null {
-  const ds = c.dataset;
-  const fact = a.factId ? ds.facts.find((f) => f.id === a.factId) : undefined;
-  const f = ds.facts.find((x) => x.id === a.entryId);
-  if (f) return f.sources;
-  const cv = ds.caveats.find((x) => x.id === a.entryId);
-  if (cv) return [...cv.sources, ...(fact?.sources ?? [])];
-  const r = ds.conflicts.find((x) => x.id === a.entryId);
-  if (r) return r.sources;
-  return null; // terms are definitions, not claims: always shown
+const cache = new WeakMap<Compiled, Map<string, readonly string[]>>();
+
+/** Source ids behind each fact, caveat and rule, by entry id (built once per compiled dataset). */
+function sourceIndex(c: Compiled): Map<string, readonly string[]> {
+  let m = cache.get(c);
+  if (!m) {
+    m = new Map();
+    for (const x of [...c.dataset.facts, ...c.dataset.caveats, ...c.dataset.conflicts]) m.set(x.id, x.sources);
+    cache.set(c, m);
+  }
+  return m;
+}
+
+/** The sources behind an annotation; null for terms (definitions, always shown). */
+export function sourcesOf(c: Compiled, a: Pick<Annotation, 'entryId' | 'factId' | 'kind'>): string[] | null {
+  if (a.kind === 'term') return null;
+  const ix = sourceIndex(c);
+  const own = ix.get(a.entryId);
+  if (!own) return null;
+  // a caveat on a figure stands on the caveat's sources and the fact's
+  const isCaveat = c.dataset.caveats.some((x) => x.id === a.entryId);
+  return isCaveat && a.factId ? [...own, ...(ix.get(a.factId) ?? [])] : [...own];
 }
 
 export function filterBySources(c: Compiled, list: Annotation[], disabled: readonly string[]): { kept: Annotation[]; hidden: number } {
@@ -20,7 +32,7 @@ export function filterBySources(c: Compiled, list: Annotation[], disabled: reado
   const kept: Annotation[] = [];
   let hidden = 0;
   for (const a of list) {
-    const src = a.kind === 'term' ? null : sourcesOf(c, a);
+    const src = sourcesOf(c, a);
     if (src && src.length && src.every((s) => off.has(s))) hidden++;
     else kept.push(a);
   }
