@@ -24,6 +24,7 @@ ${FILLER}
 <p>The deal gives Anthropic up to 5 gigawatts of new capacity.</p>
 <p>Amazon is paying $25 billion in cash to Anthropic upfront, one analyst wrote.</p>
 <p>Anthropic says its annualized revenue run-rate is above $30 billion.</p>
+<p>Anthropic was valued at $61.5 billion in its Series E round in March 2025, and at $183 billion in its Series F round in September 2025.</p>
 </article></body></html>`;
 
 /** An article on a news site that is not about the deal. */
@@ -131,6 +132,15 @@ export async function grantActiveTab(h: Harness, page: HarnessPage): Promise<voi
 export async function acceptPermissionPrompts(h: Harness, page: HarnessPage): Promise<void> {
   if (h.name !== 'firefox') throw new Error('only Firefox can accept permission prompts headless');
   await firefoxChrome(page, `(Services.prefs.setBoolPref('extensions.webextOptionalPermissionPrompts', false), true)`);
+}
+
+/**
+ * Firefox does not run a smooth scroll in a background tab, and the popup-as-a-tab
+ * keeps the page in the background: ask for reduced motion (the content script then
+ * jumps), so a reveal does not depend on how fast the tab comes to the front.
+ */
+export async function reduceMotionInFirefox(h: Harness, page: HarnessPage): Promise<void> {
+  if (h.name === 'firefox') await firefoxChrome(page, `(Services.prefs.setIntPref('ui.prefersReducedMotion', 1), true)`);
 }
 
 /** Evaluates `expression` in Firefox's privileged browser window (needs --remote-allow-system-access, which the harness passes). */

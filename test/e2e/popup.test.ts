@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launch, type Harness, type HarnessPage } from './harness';
-import { DEAL_HTML, OTHER_HTML, colorScheme, grantActiveTab, inViewport, marksOf, until, waitDone, type MarkInfo } from './popup-helpers';
+import { DEAL_HTML, OTHER_HTML, colorScheme, grantActiveTab, inViewport, marksOf, reduceMotionInFirefox, until, waitDone, type MarkInfo } from './popup-helpers';
 
 const DEAL_URL = 'https://www.reuters.com/technology/amazon-anthropic-popup-2026-04-21/';
 const OTHER_URL = 'https://www.reuters.com/world/rail-strike-popup/';
@@ -111,6 +111,8 @@ describe.each(BROWSERS)('popup in %s', (name) => {
       return { entryId: li?.dataset.entryId, text: li?.querySelector('.says')?.textContent?.slice(1, -1) };
     });
     const selector = `[data-deal-lens-id="${target.entryId}"]`;
+    await reduceMotionInFirefox(h, page);
+    expect(await page.evaluate(() => matchMedia('(prefers-reduced-motion: reduce)').matches)).toBe(name === 'firefox');
     expect(await inViewport(page, selector)).toBe(false);
 
     await popup.click('.row.kind-conflict .row-go');
