@@ -43,6 +43,10 @@ describe('locales', () => {
     }
   });
 
+  it('use only message names Chrome accepts (else it refuses the whole extension)', () => {
+    for (const msgs of [en, de]) expect(Object.keys(msgs).filter((k) => !/^[A-Za-z0-9_@]+$/.test(k))).toEqual([]);
+  });
+
   it('contain no markup', () => {
     for (const msgs of [en, de]) for (const [key, m] of Object.entries(msgs)) expect(m.message, key).not.toMatch(/<[a-z/]/i);
   });
