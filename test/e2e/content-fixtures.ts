@@ -74,6 +74,14 @@ export const snapshot = (page: HarnessPage): Promise<Snapshot> =>
     };
   });
 
+/**
+ * How far an element's box may move for the geometry to count as unchanged.
+ * Chromium lays text out in 1/64 px units and shapes runs per element: splitting
+ * a run at a wrapper can move the glyphs after it by a unit or two (seen: 1/64
+ * and 1/32 px on real pages). Anything near a pixel would be a real change.
+ */
+export const BOX_TOLERANCE = 0.1;
+
 /** Largest difference between two box lists (they must have the same length). */
 export function maxBoxDelta(a: number[][], b: number[][]): number {
   if (a.length !== b.length) return Infinity;
@@ -91,6 +99,16 @@ export function expectedMarks(html: string, extract: ExtractOptions = {}): MarkI
   const result = createEngine(dataset).analyze({ blocks: blocks.map((b) => b.text), title: meta.title, published: meta.published });
   new Marks(doc).apply(blocks, result.annotations);
   return [...doc.querySelectorAll(MARK_TAG)].map((e) => ({ id: e.getAttribute('data-deal-lens-id'), kind: e.getAttribute('data-deal-lens-kind'), text: e.textContent }));
+}
+
+/** The annotations (one per record, however many wrappers) the content script should report, in reading order. */
+export function expectedRecords(html: string, extract: ExtractOptions = {}): { entryId: string; kind: string; text: string }[] {
+  const { document } = parseHTML(html);
+  const doc = document as unknown as Document;
+  const blocks = extractBlocks(doc.body, extract).blocks;
+  const meta = readPageMeta(doc);
+  const result = createEngine(dataset).analyze({ blocks: blocks.map((b) => b.text), title: meta.title, published: meta.published });
+  return new Marks(doc).apply(blocks, result.annotations).map((r) => ({ entryId: r.entryId, kind: r.kind, text: r.text.replace(/\s+/g, ' ').trim() }));
 }
 
 /** Write settings to storage.sync (the content scripts re-apply them live). */

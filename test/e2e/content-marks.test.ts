@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launch, type Harness } from './harness';
-import { dataset, expectedMarks, fixture, maxBoxDelta, pageMarks, serveFixture, snapshot, waitDone } from './content-fixtures';
+import { BOX_TOLERANCE, dataset, expectedMarks, fixture, maxBoxDelta, pageMarks, serveFixture, snapshot, waitDone } from './content-fixtures';
 
 const STRICT_CSP = { 'content-security-policy': "default-src 'none'; style-src 'nonce-dl1'; script-src 'nonce-dl1'" };
 const ids = new Map<string, string>([
@@ -100,7 +100,7 @@ describe.each(BROWSERS)('marks in %s', (name) => {
       expect((await pageMarks(page)).length).toBeGreaterThan(3);
       expect(after.text).toBe(before.text);
       expect(after.boxes.length).toBe(before.boxes.length);
-      expect(maxBoxDelta(after.boxes, before.boxes)).toBeLessThanOrEqual(0.01);
+      expect(maxBoxDelta(after.boxes, before.boxes)).toBeLessThanOrEqual(BOX_TOLERANCE);
       await page.close();
     });
   }
