@@ -6,8 +6,9 @@
 import type { Compiled } from './compile';
 import type { Kind } from './schema';
 import type { Annotation } from './types';
-import { markersNear, type BlockScan } from './scan';
-import { isQuestion, judgeFigure } from './link';
+import type { BlockScan } from './scan';
+import { judgeFigure } from './link';
+import { mayFlag } from './claim-context';
 import { sentenceAt } from './sentences';
 
 const PRIORITY: Record<Kind, number> = { conflict: 3, caveat: 2, fact: 1, term: 0 };
@@ -78,9 +79,9 @@ export function phraseAnnotations(c: Compiled, scans: readonly BlockScan[], date
         if (rule.match.type !== 'phrase') continue;
         if (rule.match.near.length && !near.has(h.payload.rule)) continue;
         if (unless.has(h.payload.rule)) continue;
-        // claims about the 2026 deal are judged only on pages written after it
+        // claims about the 2026 deal are judged only on pages written after it, and only claims the page makes
         if (!judged) continue;
-        if (rule.verdict === 'conflict' && (markersNear(scan, s, h.start).has('negation') || isQuestion(scan, s))) continue;
+        if (rule.verdict === 'conflict' && !mayFlag(c, scan, s, h.start, date, c.dataset.story.announced, 'phrase')) continue;
         out.push({ block, start: h.start, end: h.end, entryId: rule.id, kind: rule.verdict, factId: rule.facts[0], stated: scan.text.slice(h.start, h.end) });
       }
     });

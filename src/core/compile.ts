@@ -17,7 +17,7 @@ export type Payload =
   | { t: 'marker'; m: Marker };
 
 /** Words that make a sentence unsafe to flag: looking back, hedging, or denying. */
-export type Marker = 'past' | 'hedge' | 'negation';
+export type Marker = 'past' | 'hedge' | 'negation' | 'reported';
 
 const MARKERS: Record<Marker, string[]> = {
   past: [
@@ -29,6 +29,11 @@ const MARKERS: Record<Marker, string[]> = {
     'could', 'might', 'may', 'would', 'if', 'whether', 'reportedly', 'rumored', 'rumoured', 'speculat*', 'potentially',
     'projected', 'forecast*', 'expects', 'expected to', 'aims to', 'hopes', 'talks', 'in talks', 'considering', 'proposed', 'reports that', 'offering',
     'targeting', 'targets', 'seeking', 'seeks', 'looking to', 'plans to', 'planning to', 'estimate*',
+  ],
+  reported: [
+    'claimed', 'claims that', 'claim that', 'alleged', 'allegedly', 'asserted', 'told readers', 'some reported', 'was reported', 'were reported',
+    'some have said', 'critics say', 'critics said', 'erroneously', 'mistakenly', 'misstated', 'misstating', 'misquoted', 'rumour', 'rumor',
+    'an earlier version', 'correction', 'corrected', 'we reported', 'it was said', 'according to some', 'suggested that', 'insisted',
   ],
   negation: ['not', "isn't", "wasn't", "aren't", "doesn't", "didn't", 'never', 'rather than', 'instead of', 'incorrectly', 'wrongly', 'falsely', 'misreported', 'contrary to', 'no longer', 'nor', 'rather'],
 };

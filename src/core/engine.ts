@@ -61,8 +61,9 @@ export function createEngine(dataset: Dataset): Engine {
       if (!mightBeAboutDeal([input.title ?? '', ...input.blocks])) return { about: false, score: 0, reason: 'the two parties are not both named' };
       const scans = scanAll(input.blocks);
       const date = judgeDate(input, options);
-      const links = linkFigures(C(), scans, date, carriedParties(C(), scans));
-      return assess(C(), scans, input.title ? scanBlock(C(), input.title) : undefined, links);
+      const carried = carriedParties(C(), scans);
+      const links = linkFigures(C(), scans, date, carried);
+      return assess(C(), scans, input.title ? scanBlock(C(), input.title) : undefined, links, carried);
     },
     annotate(blocks, date, options = {}) {
       const scans = scanAll(blocks);
@@ -84,7 +85,7 @@ export function createEngine(dataset: Dataset): Engine {
         date = dayBefore(C().dataset.story.announced);
         links = linkFigures(C(), scans, date, carried);
       }
-      const a = assess(C(), scans, input.title ? scanBlock(C(), input.title) : undefined, links);
+      const a = assess(C(), scans, input.title ? scanBlock(C(), input.title) : undefined, links, carried);
       if (!a.about) return { ...a, date, annotations: [], hidden: 0 };
       const { list, hidden } = annotations(scans, links, date, options);
       return { ...a, date, annotations: list, hidden };

@@ -7,7 +7,8 @@
 import type { Compiled } from './compile';
 import type { Fact, Qualifier } from './schema';
 import type { Figure } from './figures';
-import { clauseAround, markersNear, type BlockScan } from './scan';
+import { clauseAround, type BlockScan } from './scan';
+import { mayFlag } from './claim-context';
 import { wordIndex } from './sentences';
 
 export type Judgement =
@@ -19,6 +20,8 @@ export type Judgement =
 interface Candidate {
   fact: number;
   score: number;
+  /** a cue telling of this fact alone stands within two words of the figure */
+  tight: boolean;
   /** words between the figure and the nearest topic cue */
   distance: number;
 }
@@ -88,13 +91,13 @@ export function candidatesFor(c: Compiled, scan: BlockScan, fig: Figure, s: numb
     return words + 2 * (between.match(PUNCT) ?? []).length;
   };
   const { keys, mentions } = partiesFor(scan, s, carried);
-  const byFact = new Map<number, { topic: number; boost: number; not: boolean; distance: number }>();
+  const byFact = new Map<number, { topic: number; boost: number; not: boolean; distance: number; tight: boolean }>();
   const clause = clauseAround(scan, s, fig.start);
   for (const h of hits) {
     if (h.payload.t !== 'cue') continue;
     const fact = c.facts[h.payload.fact]!;
     if (fact.unit === null || (UNIT_OF[fact.unit] ?? fact.unit) !== fig.unit) continue;
-    const e = byFact.get(h.payload.fact) ?? { topic: 0, boost: 0, not: false, distance: Infinity };
+    const e = byFact.get(h.payload.fact) ?? { topic: 0, boost: 0, not: false, distance: Infinity, tight: false };
     byFact.set(h.payload.fact, e);
     if (h.payload.role === 'not') {
       // "not" words speak for the figure's own clause only
@@ -109,6 +112,7 @@ export function candidatesFor(c: Compiled, scan: BlockScan, fig: Figure, s: numb
       if (d <= (fact.cues?.window ?? 12)) {
         e.topic += Math.sqrt(h.payload.spec) / (1 + d);
         e.distance = Math.min(e.distance, d);
+        if (d <= 2 && h.payload.spec === 1) e.tight = true;
       }
     } else e.boost += 0.25 / (1 + d / 2);
   }
@@ -118,7 +122,7 @@ export function candidatesFor(c: Compiled, scan: BlockScan, fig: Figure, s: numb
     const fact = c.facts[fi]!;
     if (fact.validFrom && fact.validFrom > date) continue; // not yet true when the page was written
     if (!partiesAllow(c, fact, keys, mentions, fig)) continue;
-    out.push({ fact: fi, score: e.topic + e.boost, distance: e.distance });
+    out.push({ fact: fi, score: e.topic + e.boost, distance: e.distance, tight: e.tight });
   }
   // the nearest cue decides; how telling the cues are breaks ties
   return out.sort((a, b) => a.distance - b.distance || b.score - a.score);
@@ -140,7 +144,9 @@ export function judgeFigure(c: Compiled, scan: BlockScan, fig: Figure, s: number
   const top = cands[0]!;
   const best = cands.find((cand) => c.valueRules.has(cand.fact) && cand.distance === top.distance && cand.score >= top.score - 1e-9);
   const rivalMatch = best !== undefined && matching.some((m) => m.score >= best.score * 0.75);
-  if (best && !matching.includes(best) && !rivalMatch && best.distance <= FLAG_DISTANCE) {
+  // a figure that is some other fact's true value ("another $5 billion") is flagged only on a cue of its own right beside it
+  const someonesValue = !best?.tight && c.facts.some((f) => f.unit !== null && (UNIT_OF[f.unit] ?? f.unit) === fig.unit && valueMatches(f, fig));
+  if (best && !matching.includes(best) && !rivalMatch && !someonesValue && best.distance <= FLAG_DISTANCE) {
     const fact = c.facts[best.fact]!;
     const partOfCeiling = fact.qualifier === 'up-to' && fig.value < (fact.value ?? 0) && fig.qualifier !== 'exact';
     const hedgedFigure = fig.qualifier === 'less-than' || fig.qualifier === 'at-least' || isRange(scan.text, fig);
@@ -156,11 +162,7 @@ export function judgeFigure(c: Compiled, scan: BlockScan, fig: Figure, s: number
 }
 
 function safeToFlag(c: Compiled, scan: BlockScan, s: number, at: number, fact: Fact, date: string): boolean {
-  const since = fact.validFrom ?? c.dataset.story.announced;
-  if (date < since) return false;
-  if (isQuestion(scan, s)) return false;
-  const m = markersNear(scan, s, at);
-  return !m.has('past') && !m.has('hedge') && !m.has('negation');
+  return mayFlag(c, scan, s, at, date, fact.validFrom ?? c.dataset.story.announced);
 }
 
 /** "between $20 billion and $30 billion", "$20 billion to $30 billion", "$20-30 billion": a range, not a claim of one value. */
@@ -168,10 +170,4 @@ function isRange(text: string, fig: Figure): boolean {
   const before = text.slice(Math.max(0, fig.spanStart - 24), fig.spanStart);
   const after = text.slice(fig.end, fig.end + 12);
   return /\b(?:between|from)\s+$/i.test(before) || /(?:\bto|\band|[-\u2013])\s*$/i.test(before) && /\d/.test(before) || /^\s*(?:to|and|-|\u2013)\s*(?:US)?\$?\s?\d/i.test(after);
-}
-
-/** A question asks; it does not claim ("Did Amazon just hand over $25 billion?"). */
-export function isQuestion(scan: BlockScan, s: number): boolean {
-  const sentence = scan.sentences[s]!;
-  return /\?["'”’)\]]*\s*$/.test(scan.text.slice(sentence.start, sentence.end));
 }

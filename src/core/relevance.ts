@@ -39,7 +39,7 @@ interface Evidence {
 
 export const ABOUT_THRESHOLD = 4;
 
-export function assess(c: Compiled, scans: readonly BlockScan[], title: BlockScan | undefined, links: readonly FigureLink[]): Assessment {
+export function assess(c: Compiled, scans: readonly BlockScan[], title: BlockScan | undefined, links: readonly FigureLink[], carried: readonly string[][]): Assessment {
   const [A, B] = c.dealParties;
   const strongB = scans.some((s) => s.hits.some((h) => h.payload.t === 'party' && h.payload.key === B && !h.payload.weak));
   if (!strongB) return { about: false, score: 0, reason: `no strong mention of ${B}` };
@@ -65,7 +65,12 @@ export function assess(c: Compiled, scans: readonly BlockScan[], title: BlockSca
     if (keys.has(A)) dealTerms += terms;
   }
   const dealParties = new Set<string>([A, B]);
+  // a figure counts for the deal only where the other party is in view: named in its block, or the last named before it
+  const namesB = scans.map((scan) => scan.hits.some((h) => h.payload.t === 'party' && h.payload.key === B && !h.payload.weak));
+  const firstB = namesB.indexOf(true);
+  const inView = scans.map((_, i) => namesB[i] === true || (firstB >= 0 && i > firstB && (carried[i] ?? []).includes(B)));
   for (const l of links) {
+    if (!inView[l.block]) continue;
     const fact = c.facts[l.fact]!;
     const lead = fact.parties[0]!;
     const e = fact.parties.every((p) => dealParties.has(p)) && fact.parties.includes(A) ? evidence.get(A) : evidence.get(lead);

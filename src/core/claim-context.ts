@@ -1,0 +1,58 @@
+/**
+ * Whether a sentence makes a claim the page stands behind. A figure or phrase
+ * that differs from the record is flagged only when it does: not in a
+ * question, not in quotation marks, not attributed to someone else ("one
+ * analyst claimed"), not looking back, hedged or denied in its clause, not
+ * rebutted right after ("That is incorrect", ": False"), and only in a sentence
+ * that names the deal's parties or one of its terms. A false alarm is worse
+ * than a miss.
+ */
+import type { Compiled } from './compile';
+import { markersNear, type BlockScan } from './scan';
+
+/** A question asks; it does not claim ("Did Amazon just hand over $25 billion?"). */
+export function isQuestion(scan: BlockScan, s: number): boolean {
+  const sentence = scan.sentences[s]!;
+  return /\?["'”’)\]]*\s*$/.test(scan.text.slice(sentence.start, sentence.end));
+}
+
+/** Inside quotation marks within its sentence (someone else's words, or a headline being quoted). */
+export function inQuotes(scan: BlockScan, s: number, at: number): boolean {
+  const before = scan.text.slice(scan.sentences[s]!.start, at);
+  const straight = (before.match(/(?:^|[\s(\[])"|"(?=[\s.,;:!?)\]]|$)/g) ?? []).length;
+  const opens = (before.match(/[“«]/g) ?? []).length;
+  const closes = (before.match(/[”»]/g) ?? []).length;
+  return opens > closes || straight % 2 === 1;
+}
+
+const REBUTTAL_AFTER = /^[^.!?]*?(?::|—|–|-|\()\s*(?:false|wrong|incorrect|untrue|myth|not true|misleading)\b/i;
+const REBUTTAL_NEXT = /^\s*(?:(?:that|this|it|which)(?:'s|’s| is| was)\s+(?:(?:simply|just|flatly|also)\s+)?(?:incorrect|wrong|false|untrue|inaccurate|misleading|not (?:true|correct|accurate|so|right))|(?:false|wrong|incorrect|not true|not so)\b|(?:in fact|in reality|actually),)/i;
+
+/** The page itself says the claim is wrong: ": False" after it, or "That is incorrect" next. */
+export function rebutted(scan: BlockScan, s: number, at: number): boolean {
+  const sentence = scan.sentences[s]!;
+  if (REBUTTAL_AFTER.test(scan.text.slice(at, sentence.end))) return true;
+  const next = scan.sentences[s + 1];
+  return next !== undefined && REBUTTAL_NEXT.test(scan.text.slice(next.start, next.end));
+}
+
+/** The sentence names one of the deal's parties or one of its terms: the claim is about this deal. */
+export function namesSubject(c: Compiled, scan: BlockScan, s: number): boolean {
+  const [A, B] = c.dealParties;
+  if (scan.parties[s]!.some((p) => p.key === A || p.key === B)) return true;
+  return scan.bySentence[s]!.some((h) => h.payload.t === 'term');
+}
+
+/**
+ * Whether a differing figure or phrase at offset `at` of sentence `s` may be
+ * flagged, on a page judged as of `date`, for a record that holds since `since`.
+ */
+export function mayFlag(c: Compiled, scan: BlockScan, s: number, at: number, date: string, since: string, kind: 'figure' | 'phrase' = 'figure'): boolean {
+  if (date < since) return false;
+  if (isQuestion(scan, s) || inQuotes(scan, s, at) || rebutted(scan, s, at)) return false;
+  const m = markersNear(scan, s, at);
+  if (m.has('negation') || m.has('reported')) return false;
+  // a claim phrase carries its own subject (its rule's `near` words) and may itself say "ago" or "could"
+  if (kind === 'phrase') return true;
+  return namesSubject(c, scan, s) && !m.has('past') && !m.has('hedge');
+}
