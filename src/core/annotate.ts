@@ -6,8 +6,9 @@
 import type { Compiled } from './compile';
 import type { Kind } from './schema';
 import type { Annotation } from './types';
-import type { BlockScan } from './scan';
-import { judgeFigure } from './link';
+import { scanBlock, type BlockScan } from './scan';
+import type { Figure } from './figures';
+import { judgeFigure, type Judgement } from './link';
 import { mayFlag } from './claim-context';
 import { sentenceAt } from './sentences';
 
@@ -40,25 +41,62 @@ export function carriedParties(c: Compiled, scans: readonly BlockScan[]): string
   });
 }
 
+/** A block of at most this many words is a label, cell or stat line: its neighbours lend it context. */
+const SHORT_BLOCK_WORDS = 12;
+
+const wordCount = (t: string) => (t.match(/[\p{L}\p{N}$][^\s]*/gu) ?? []).length;
+
 export function linkFigures(c: Compiled, scans: readonly BlockScan[], date: string, carried: readonly string[][]): FigureLink[] {
   const out: FigureLink[] = [];
+  const push = (block: number, text: string, fig: Figure, j: Judgement, shift: number) => {
+    if (j.verdict === 'none') return;
+    const fact = c.facts[j.fact]!;
+    const start = fig.spanStart - shift;
+    const end = fig.end - shift;
+    const stated = text.slice(start, end);
+    if (j.verdict === 'match') {
+      const caveat = fact.caveats[0];
+      out.push({ block, start, end, fact: j.fact, kind: caveat ? 'caveat' : 'fact', entryId: caveat ?? fact.id, stated });
+    } else {
+      const rule = (j.verdict === 'qualifier' ? c.qualifierRules : c.valueRules).get(j.fact)!;
+      out.push({ block, start, end, fact: j.fact, kind: rule.verdict, entryId: rule.id, stated });
+    }
+  };
   scans.forEach((scan, block) => {
+    if (!scan.figures.length) return;
+    const short = wordCount(scan.text) <= SHORT_BLOCK_WORDS;
+    let context: { scan: BlockScan; shift: number } | undefined;
     for (const fig of scan.figures) {
       const s = sentenceAt(scan.sentences, fig.start);
-      const j = judgeFigure(c, scan, fig, s, date, carried[block] ?? c.dealParties);
-      if (j.verdict === 'none') continue;
-      const fact = c.facts[j.fact]!;
-      const stated = scan.text.slice(fig.spanStart, fig.end);
-      if (j.verdict === 'match') {
-        const caveat = fact.caveats[0];
-        out.push({ block, start: fig.spanStart, end: fig.end, fact: j.fact, kind: caveat ? 'caveat' : 'fact', entryId: caveat ?? fact.id, stated });
-      } else {
-        const rule = (j.verdict === 'qualifier' ? c.qualifierRules : c.valueRules).get(j.fact)!;
-        out.push({ block, start: fig.spanStart, end: fig.end, fact: j.fact, kind: rule.verdict, entryId: rule.id, stated });
+      let j = judgeFigure(c, scan, fig, s, date, carried[block] ?? c.dealParties);
+      if (j.verdict === 'none' && short) {
+        // a table cell "15 years" under "Commitment horizon", a stat "$100B+" over its caption:
+        // read it with its short neighbours, as a reader does
+        context ??= withNeighbours(c, scans, block);
+        if (context) {
+          const cfig = context.scan.figures.find((f) => f.start === fig.start + context!.shift && f.end === fig.end + context!.shift);
+          if (cfig) {
+            j = judgeFigure(c, context.scan, cfig, sentenceAt(context.scan.sentences, cfig.start), date, carried[block] ?? c.dealParties);
+            push(block, scan.text, cfig, j, context.shift);
+            continue;
+          }
+        }
       }
+      push(block, scan.text, fig, j, 0);
     }
   });
   return out;
+}
+
+/** The block read together with the short blocks right before and after it ("label — value — caption"). */
+function withNeighbours(c: Compiled, scans: readonly BlockScan[], block: number): { scan: BlockScan; shift: number } | undefined {
+  const prev = scans[block - 1]?.text;
+  const next = scans[block + 1]?.text;
+  const before = prev && wordCount(prev) <= SHORT_BLOCK_WORDS ? `${prev.replace(/[.!?]+\s*$/, '')} — ` : '';
+  const after = next && wordCount(next) <= SHORT_BLOCK_WORDS ? ` — ${next}` : '';
+  if (!before && !after) return undefined;
+  const own = scans[block]!.text.replace(/[.!?]+\s*$/, (m) => ' '.repeat(m.length));
+  return { scan: scanBlock(c, before + own + after), shift: before.length };
 }
 
 /** Claim phrases whose subject is in the same sentence and that nothing cancels. */
