@@ -41,7 +41,8 @@ export function carriedParties(c: Compiled, scans: readonly BlockScan[]): string
   });
 }
 
-/** A block of at most this many words is a label, cell or stat line: its neighbours lend it context. */
+/** A block of at most this many words is a cell or a stat: its short neighbours (label, caption) lend it context. */
+const CELL_WORDS = 6;
 const SHORT_BLOCK_WORDS = 12;
 
 const wordCount = (t: string) => (t.match(/[\p{L}\p{N}$][^\s]*/gu) ?? []).length;
@@ -64,7 +65,7 @@ export function linkFigures(c: Compiled, scans: readonly BlockScan[], date: stri
   };
   scans.forEach((scan, block) => {
     if (!scan.figures.length) return;
-    const short = wordCount(scan.text) <= SHORT_BLOCK_WORDS;
+    const short = wordCount(scan.text) <= CELL_WORDS;
     let context: { scan: BlockScan; shift: number } | undefined;
     for (const fig of scan.figures) {
       const s = sentenceAt(scan.sentences, fig.start);

@@ -58,7 +58,7 @@ function partiesAllow(c: Compiled, fact: Fact, keys: Set<string>, mentions: { ke
 
 function valueMatches(fact: Fact, fig: Figure): boolean {
   if (fact.value === null) return false;
-  const widen = fig.qualifier === 'about' ? 0.1 : 0;
+  const widen = fig.qualifier === 'about' ? 0.06 : 0;
   const tol = Math.max(fact.tolerance, widen, fact.qualifier === 'about' ? 0.03 : 0);
   const v = fact.value;
   if (v === 0) return fig.value === 0;
