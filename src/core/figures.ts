@@ -24,12 +24,12 @@ export interface Figure {
 
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
 const WNUM = WORD_NUMBER_SOURCE;
-const MAG_WORD = String.raw`(?:trillion|billion|million|thousand)`;
+const MAG_WORD = String.raw`(?:trillions?|billions?|millions?|thousands?)`;
 const SCALE: Record<string, number> = {
-  trillion: 1e12, tn: 1e12, t: 1e12,
-  billion: 1e9, bn: 1e9, b: 1e9, bln: 1e9,
-  million: 1e6, mn: 1e6, mln: 1e6, m: 1e6, mm: 1e6,
-  thousand: 1e3, k: 1e3,
+  trillion: 1e12, trillions: 1e12, tn: 1e12, t: 1e12,
+  billion: 1e9, billions: 1e9, bn: 1e9, b: 1e9, bln: 1e9,
+  million: 1e6, millions: 1e6, mn: 1e6, mln: 1e6, m: 1e6, mm: 1e6,
+  thousand: 1e3, thousands: 1e3, k: 1e3,
 };
 
 /** "$25 billion", "US$5bn", "$100B+", "$13+ billion", "$5 billion-plus". Currency other than US dollars is consumed and dropped. */
@@ -39,24 +39,24 @@ const MONEY_SYMBOL = new RegExp(
 );
 /** "25 billion dollars", "twenty-five billion", "five billion dollars", "USD 5 billion". */
 const MONEY_WORDS = new RegExp(
-  String.raw`(?<![\p{L}\p{N}$.,€£¥₹])(?<num>${NUM}|${WNUM})[\s-]+(?<mag>${MAG_WORD})(?<dollars>\s+(?:US\s+|U\.S\.\s+)?dollars)?(?<plus>-plus(?![\p{L}]))?(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}$.,€£¥₹])(?:(?<num>${NUM}|${WNUM})[\s-]+(?<mag>${MAG_WORD})|(?<num2>${NUM})(?<mag2>bn|bln))(?<dollars>\s+(?:US\s+|U\.S\.\s+)?dollars?)?(?<plus>-plus(?![\p{L}])|\+)?(?![\p{L}\p{N}])`,
   'giu',
 );
 /** "5 GW", "5GW", "5-gigawatt", "five gigawatts", "500 megawatts". */
 const POWER = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.,])(?<num>${NUM}|${WNUM})(?:\s|-)?(?<u>gigawatts?|GW|megawatts?|MW)(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}.,])(?<num>${NUM}|${WNUM})(?:\s|-)?(?<u>giga-?watts?|GW|mega-?watts?|MW)(?![\p{L}\p{N}])`,
   'giu',
 );
 /** "ten years", "10-year", "24 months", "a decade", "decade-long". */
 const DURATION = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.,])(?:(?<num>${NUM}|${WNUM})(?:\s+|-)(?<u>years?|months?|decades?)(?:-long)?|(?<decade>decade(?:-long)?))(?![\p{L}\p{N}])`,
+  String.raw`(?<![\p{L}\p{N}.,])(?:(?<num>${NUM}|${WNUM})(?:\s+|-)(?<u>years?|yrs?|months?|mos?|decades?)(?:-long)?|(?<decade>decade(?:-long)?))(?![\p{L}\p{N}])`,
   'giu',
 );
 /** "64.3%", "64.3 percent". */
 const PERCENT = new RegExp(String.raw`(?<![\p{L}\p{N}.,])(?<num>${NUM})\s?(?:%|percent(?![\p{L}])|per cent(?![\p{L}]))`, 'giu');
 /** "100,000 customers", "one million TPUs", "1 million chips" (counts of at least 1,000). */
 const COUNT = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.,$])(?<num>${NUM}|${WNUM})(?<plus>\+)?(?:\s+(?<mag>million|billion|thousand))?(?=\s+(?:[\p{L}]))`,
+  String.raw`(?<![\p{L}\p{N}.,$])(?<num>${NUM}|${WNUM})(?:(?<k>k)(?![\p{L}]))?(?<plus>\+)?(?:\s+(?<mag>million|billion|thousand))?(?=\s+(?:[\p{L}]))`,
   'giu',
 );
 
@@ -109,7 +109,7 @@ export function parseFigures(text: string): Figure[] {
     push(start, trimEnd(text, start, end), value, 'usd', Boolean(g.plus || g.plus1));
   }
   for (const m of text.matchAll(MONEY_WORDS)) {
-    const g = m.groups!;
+    const g = { ...m.groups!, num: m.groups!.num ?? m.groups!.num2, mag: m.groups!.mag ?? m.groups!.mag2 };
     const n = /\d/.test(g.num!) ? digits(g.num!) : wordNumber(g.num!);
     if (n === undefined) continue;
     const start = m.index!;
@@ -147,7 +147,7 @@ export function parseFigures(text: string): Figure[] {
       if (n === undefined) continue;
       const u = g.u!.toLowerCase();
       if (u.startsWith('decade')) years = n * 10;
-      else if (u.startsWith('month')) {
+      else if (u.startsWith('mo')) {
         unit = 'months';
         years = n;
       } else years = n;
@@ -164,10 +164,10 @@ export function parseFigures(text: string): Figure[] {
     const raw = g.num!;
     const n = /\d/.test(raw) ? digits(raw) : wordNumber(raw);
     if (n === undefined) continue;
-    const value = n * (g.mag ? SCALE[g.mag.toLowerCase()]! : 1);
+    const value = n * (g.mag ? SCALE[g.mag.toLowerCase()]! : 1) * (g.k ? 1e3 : 1);
     if (value < 1000) continue;
     // years and other four-digit labels are not counts; sums in other currencies are not counts
-    if (!g.mag && /^\d{4}$/.test(raw)) continue;
+    if (!g.mag && !g.k && /^\d{4}$/.test(raw)) continue;
     if (/^\s+(?:euros?|pounds?|yen|yuan|rupees?|won|francs?|dollars?)\b/i.test(text.slice(end, end + 12))) continue;
     push(start, end, value, 'count', Boolean(g.plus));
   }

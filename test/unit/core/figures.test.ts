@@ -152,3 +152,16 @@ describe('parseFigures: properties', () => {
     );
   });
 });
+
+describe('parseFigures: loose writing', () => {
+  it.each([
+    ['Amazon is giving 5 billions dollars', 5e9, 'usd'],
+    ['a 100bn+ pledge', 100e9, 'usd'],
+    ['Anthropic will use 5 giga-watt', 5, 'gw'],
+    ['over 10 yrs', 10, 'years'],
+    ['100k+ customers', 1e5, 'count'],
+  ])('%s', (s, value, unit) => {
+    const f = parseFigures(s);
+    expect(f.map((x) => [x.value, x.unit])).toContainEqual([value, unit]);
+  });
+});
