@@ -109,7 +109,7 @@ export function parseFigures(text: string): Figure[] {
     push(start, trimEnd(text, start, end), value, 'usd', Boolean(g.plus || g.plus1));
   }
   for (const m of text.matchAll(MONEY_WORDS)) {
-    const g = { ...m.groups!, num: m.groups!.num ?? m.groups!.num2, mag: m.groups!.mag ?? m.groups!.mag2 };
+    const g: Record<string, string | undefined> = { ...m.groups!, num: m.groups!.num ?? m.groups!.num2, mag: m.groups!.mag ?? m.groups!.mag2 };
     const n = /\d/.test(g.num!) ? digits(g.num!) : wordNumber(g.num!);
     if (n === undefined) continue;
     const start = m.index!;
