@@ -26,8 +26,10 @@ export interface Block {
 
 export interface ExtractOptions {
   /**
-   * Called for each element entered; false skips its subtree. The content script
-   * passes a `checkVisibility()` test; Node callers leave it out (no layout there).
+   * Called for each element entered that has attributes (a class, id or style is
+   * how page CSS hides things; asking every bare `<b>` would double the cost of a
+   * walk for nothing); false skips its subtree. The content script passes a
+   * `checkVisibility()` test; Node callers leave it out (no layout there).
    */
   isVisible?: (el: Element) => boolean;
   /** Extra elements whose subtree is skipped (e.g. our own tooltip host). */
@@ -36,26 +38,31 @@ export interface ExtractOptions {
 
 /** Elements whose text is not article prose (or not rendered as text at all). */
 const SKIPPED = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'OPTGROUP', 'CODE', 'PRE', 'SVG',
-  'MATH', 'BUTTON', 'IFRAME', 'OBJECT', 'EMBED', 'VIDEO', 'AUDIO', 'CANVAS', 'RT', 'RP', 'HEAD', 'TITLE',
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'optgroup', 'code', 'pre', 'svg',
+  'math', 'button', 'iframe', 'object', 'embed', 'video', 'audio', 'canvas', 'rt', 'rp', 'head', 'title',
   // our own tooltip host: never read it back
-  'DEAL-LENS-TOOLTIP',
+  'deal-lens-tooltip',
 ]);
 
 /** Elements that start and end a block (CSS display other than inline by default). */
 const BLOCKS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'BR', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIALOG', 'DIR', 'DIV',
-  'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER',
-  'HGROUP', 'HR', 'HTML', 'LEGEND', 'LI', 'LISTING', 'MAIN', 'MENU', 'NAV', 'OL', 'P', 'SEARCH', 'SECTION',
-  'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+  'address', 'article', 'aside', 'blockquote', 'body', 'br', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div',
+  'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
+  'hgroup', 'hr', 'html', 'legend', 'li', 'listing', 'main', 'menu', 'nav', 'ol', 'p', 'search', 'section',
+  'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
 ]);
 
 const ELEMENT = 1;
 const TEXT = 3;
 
-/** Upper-case tag name, also for SVG/XML-ish elements whose tagName keeps its case. */
+/**
+ * Lower-case tag name. `localName` is already lower case for HTML elements and
+ * allocates nothing (unlike `tagName.toUpperCase()`, which cost a string per
+ * element on the hot path); other namespaces keep their case, hence the fallback.
+ */
 function tagOf(el: Element): string {
-  return el.tagName.toUpperCase();
+  const n = el.localName;
+  return n.charCodeAt(0) < 97 ? n.toLowerCase() : n;
 }
 
 /** Whether an element starts and ends a block of text. */
@@ -66,6 +73,8 @@ export function isBlockElement(el: Element): boolean {
 /** Whether the extractor ignores an element and everything inside it. */
 export function isSkippedElement(el: Element): boolean {
   if (SKIPPED.has(tagOf(el))) return true;
+  // most elements of a page carry no attribute at all: one call settles them
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden')) return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
   const editable = el.getAttribute('contenteditable');
@@ -84,7 +93,7 @@ export function isInSkippedSubtree(node: Node, stop: Node | null = null): boolea
 export function blockOf(node: Node, fallback: Element): Element {
   for (let n: Node | null = node.nodeType === ELEMENT ? node : node.parentNode; n; n = n.parentNode) {
     if (n === fallback) return fallback;
-    if (n.nodeType === ELEMENT && isBlockElement(n as Element) && tagOf(n as Element) !== 'BR') return n as Element;
+    if (n.nodeType === ELEMENT && isBlockElement(n as Element) && tagOf(n as Element) !== 'br') return n as Element;
   }
   return fallback;
 }
@@ -104,7 +113,8 @@ export function extractBlocks(root: Node, opts: ExtractOptions = {}): { blocks: 
     text = '';
     pieces = [];
   };
-  const skip = (el: Element) => isSkippedElement(el) || opts.skip?.(el) === true || (opts.isVisible ? !opts.isVisible(el) : false);
+  const visible = opts.isVisible;
+  const skip = (el: Element) => isSkippedElement(el) || opts.skip?.(el) === true || (visible !== undefined && el.hasAttributes() && !visible(el));
 
   if (root.nodeType === TEXT) {
     const t = root as Text;

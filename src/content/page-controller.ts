@@ -16,6 +16,7 @@ import type { Explanation } from '../core/explain';
 import type { PageSummary } from '../core/messages';
 import type { Intensity } from '../core/settings';
 import type { Translate } from '../ui/tooltip-view';
+import { partyPrecheck } from '../core/relevance';
 import { extractBlocks, readPageMeta, type Block, type ExtractOptions } from './extract';
 import { Marks, type MarkRecord } from './marks';
 import { PageObserver } from './observer';
@@ -60,6 +61,8 @@ export class PageController {
   private readonly doc: Document;
   private readonly html: HTMLElement;
   private readonly extractOptions: ExtractOptions;
+  /** Both parties named anywhere in these texts? If not, no page is about the deal and nothing needs reading. */
+  private readonly precheck: (texts: readonly string[]) => boolean;
   private settings: ViewSettings;
   private active = false;
   private about = false;
@@ -85,7 +88,8 @@ export class PageController {
         return r ? deps.explain(r) : null;
       },
     });
-    this.extractOptions = { isVisible: deps.isVisible ?? rendered, skip: (el) => el.tagName === HOST_TAG.toUpperCase() };
+    this.extractOptions = { isVisible: deps.isVisible ?? rendered, skip: (el) => el.localName === HOST_TAG };
+    this.precheck = partyPrecheck(deps.engine.dataset);
     this.observer = new PageObserver(deps.win, this.doc.body, {
       onChange: (roots) => this.guard(() => this.incremental(roots)),
       onRescan: () => this.guard(() => this.whole()),
@@ -180,8 +184,12 @@ export class PageController {
     const meta = readPageMeta(this.doc);
     this.title = meta.title;
     this.published = meta.published;
-    const blocks = this.extract(this.doc.body);
-    const result = this.deps.engine.analyze({ blocks: blocks.map((b) => b.text), title: meta.title, published: meta.published }, this.engineOptions());
+    // most pages never name both parties: one native textContent read settles them, no walk
+    const named = this.precheck([meta.title, this.doc.body.textContent ?? '']);
+    const blocks = named ? this.extract(this.doc.body) : [];
+    const result = named
+      ? this.deps.engine.analyze({ blocks: blocks.map((b) => b.text), title: meta.title, published: meta.published }, this.engineOptions())
+      : { about: false, score: 0, hidden: 0, date: this.date, annotations: [] };
     this.about = result.about;
     this.score = result.score;
     this.hidden = result.hidden ?? 0;
@@ -199,7 +207,15 @@ export class PageController {
     this.finish(t0);
   }
 
-  /** Only what changed: the block roots the observer collected. */
+  /**
+   * Only what changed: a pass over the given block roots (the observer's, or a
+   * benchmark's). Public so its cost can be measured on its own; it records its
+   * own `deal-lens:scan` measure like every pass.
+   */
+  scanRoots(roots: Node[]): void {
+    this.guard(() => this.incremental(roots));
+  }
+
   private incremental(roots: Node[]): void {
     if (!this.active) return;
     const t0 = performance.now();
@@ -207,7 +223,9 @@ export class PageController {
     this.observer.quietly(() => {
       for (const r of roots) this.marks.dropChanged(r);
     });
-    const blocks = roots.flatMap((r) => this.extract(r));
+    // a page not about the deal stays so unless what arrived names both parties
+    const worth = this.about || this.precheck([this.title, ...roots.map((r) => r.textContent ?? '')]);
+    const blocks = worth ? roots.flatMap((r) => this.extract(r)) : [];
     if (blocks.length) {
       const texts = blocks.map((b) => b.text);
       let annotations;
