@@ -40,24 +40,43 @@ const MONEY_SYMBOL = new RegExp(
 /** "25 billion dollars", "twenty-five billion", "five billion dollars", "USD 5 billion". */
 const MONEY_WORDS = new RegExp(
   String.raw`(?<![\p{L}\p{N}$.,€£¥₹])(?:(?<num>${NUM}|${WNUM})[\s-]+(?<mag>${MAG_WORD})|(?<num2>${NUM})(?<mag2>bn|bln))(?<dollars>\s+(?:US\s+|U\.S\.\s+)?dollars?)?(?<plus>-plus(?![\p{L}])|\+)?(?![\p{L}\p{N}])`,
-  'giu',
+  'yiu',
 );
 /** "5 GW", "5GW", "5-gigawatt", "five gigawatts", "500 megawatts". */
 const POWER = new RegExp(
   String.raw`(?<![\p{L}\p{N}.,])(?<num>${NUM}|${WNUM})(?:\s|-)?(?<u>giga-?watts?|GW|mega-?watts?|MW)(?![\p{L}\p{N}])`,
-  'giu',
+  'yiu',
 );
 /** "ten years", "10-year", "24 months", "a decade", "decade-long". */
 const DURATION = new RegExp(
   String.raw`(?<![\p{L}\p{N}.,])(?:(?<num>${NUM}|${WNUM})(?:\s+|-)(?<u>years?|yrs?|months?|mos?|decades?)(?:-long)?|(?<decade>decade(?:-long)?))(?![\p{L}\p{N}])`,
-  'giu',
+  'yiu',
 );
 /** "64.3%", "64.3 percent". */
-const PERCENT = new RegExp(String.raw`(?<![\p{L}\p{N}.,])(?<num>${NUM})\s?(?:%|percent(?![\p{L}])|per cent(?![\p{L}]))`, 'giu');
+const PERCENT = new RegExp(String.raw`(?<![\p{L}\p{N}.,])(?<num>${NUM})\s?(?:%|percent(?![\p{L}])|per cent(?![\p{L}]))`, 'yiu');
+
+/**
+ * Where a number can start: a digit run or a number word ("a"/"an" only before a
+ * scale or unit). The patterns above are sticky and tried only at these
+ * offsets: one cheap scan instead of five expensive ones.
+ */
+const NUMBER_START = new RegExp(
+  String.raw`\d+|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens?|decades?)\b|\ban?(?=\s+(?:decade|giga|mega|billion|million|trillion|thousand|dozen|hundred))`,
+  'gi',
+);
+
+/** Matches of a sticky pattern at each candidate start, in order. */
+function* matchesAt(re: RegExp, text: string, starts: readonly number[]): Generator<RegExpExecArray> {
+  for (const p of starts) {
+    re.lastIndex = p;
+    const m = re.exec(text);
+    if (m) yield m;
+  }
+}
 /** "100,000 customers", "one million TPUs", "1 million chips" (counts of at least 1,000). */
 const COUNT = new RegExp(
   String.raw`(?<![\p{L}\p{N}.,$])(?<num>${NUM}|${WNUM})(?:(?<k>k)(?![\p{L}]))?(?<plus>\+)?(?:\s+(?<mag>million|billion|thousand))?(?=\s+(?:[\p{L}]))`,
-  'giu',
+  'yiu',
 );
 
 /** Words that may follow a bare "25 billion" that is an amount of money. */
@@ -75,6 +94,18 @@ const QUALIFIERS: [RegExp, Qualifier][] = [
 /** Parse every figure in `text`, in order, without overlaps. */
 export function parseFigures(text: string): Figure[] {
   if (typeof text !== 'string' || !text) return [];
+  // each pattern runs only where its unit word or sign occurs at all: most blocks need none or one
+  const low = text.toLowerCase();
+  const has = {
+    dollar: text.includes('$') || low.includes('usd'),
+    scale: /illion|\dbn|\dbln/.test(low),
+    watt: /watt|gw|mw/.test(low),
+    time: /year|yr|month|\dmo|decade/.test(low),
+    percent: text.includes('%') || low.includes('per'),
+    count: /\d|illion|thousand/.test(low),
+  };
+  const starts: number[] = [];
+  if (has.scale || has.watt || has.time || has.percent || has.count) for (const m of text.matchAll(NUMBER_START)) starts.push(m.index!);
   const out: Figure[] = [];
   const taken: [number, number][] = [];
   const free = (s: number, e: number) => taken.every(([a, b]) => e <= a || s >= b);
@@ -93,7 +124,7 @@ export function parseFigures(text: string): Figure[] {
     });
   };
 
-  for (const m of text.matchAll(MONEY_SYMBOL)) {
+  for (const m of has.dollar ? text.matchAll(MONEY_SYMBOL) : []) {
     const g = m.groups!;
     const start = m.index!;
     const end = start + m[0].length;
@@ -108,7 +139,7 @@ export function parseFigures(text: string): Figure[] {
     const value = digits(g.num!) * (magKey ? SCALE[magKey] ?? 1 : 1);
     push(start, trimEnd(text, start, end), value, 'usd', Boolean(g.plus || g.plus1));
   }
-  for (const m of text.matchAll(MONEY_WORDS)) {
+  for (const m of has.scale ? matchesAt(MONEY_WORDS, text, starts) : []) {
     const g: Record<string, string | undefined> = { ...m.groups!, num: m.groups!.num ?? m.groups!.num2, mag: m.groups!.mag ?? m.groups!.mag2 };
     const n = /\d/.test(g.num!) ? digits(g.num!) : wordNumber(g.num!);
     if (n === undefined) continue;
@@ -122,7 +153,7 @@ export function parseFigures(text: string): Figure[] {
     if (!g.dollars && /^\s*(?:euros?|pounds?|yen|yuan|rupees?|won)\b/i.test(text.slice(end, end + 12))) continue;
     push(start, end, n * SCALE[g.mag!.toLowerCase()]!, 'usd', Boolean(g.plus));
   }
-  for (const m of text.matchAll(POWER)) {
+  for (const m of has.watt ? matchesAt(POWER, text, starts) : []) {
     const g = m.groups!;
     const n = /\d/.test(g.num!) ? digits(g.num!) : wordNumber(g.num!);
     if (n === undefined) continue;
@@ -131,7 +162,7 @@ export function parseFigures(text: string): Figure[] {
     if (/^(?:gw|mw)$/i.test(g.u!) && g.u !== g.u!.toUpperCase()) continue;
     push(m.index!, m.index! + m[0].length, mega ? n / 1000 : n, 'gw', false);
   }
-  for (const m of text.matchAll(DURATION)) {
+  for (const m of has.time ? matchesAt(DURATION, text, starts) : []) {
     const g = m.groups!;
     const start = m.index!;
     const end = start + m[0].length;
@@ -154,10 +185,10 @@ export function parseFigures(text: string): Figure[] {
     }
     push(start, end, years, unit, false);
   }
-  for (const m of text.matchAll(PERCENT)) {
+  for (const m of has.percent ? matchesAt(PERCENT, text, starts) : []) {
     push(m.index!, m.index! + m[0].length, digits(m.groups!.num!), 'percent', false);
   }
-  for (const m of text.matchAll(COUNT)) {
+  for (const m of has.count ? matchesAt(COUNT, text, starts) : []) {
     const g = m.groups!;
     const start = m.index!;
     const end = start + m[0].length;
