@@ -5,21 +5,26 @@
  * milliseconds; the Node driver (run.ts) restores a fresh copy of the body between
  * runs that write to the DOM, so marks never accumulate.
  *
- * - `ours`      what the content script does per page load: read the blocks
- *               (extractBlocks), decide and annotate (engine.analyze), wrap
- *               (Marks.apply), with the state attributes and User Timing measure.
+ * - `ours`      what the content script does per page load: a PageController
+ *               (src/content/page-controller.ts) created and activated — its
+ *               pre-check, extraction, engine.analyze, Marks.apply, summary,
+ *               state attributes and User Timing measure — with the real engine.
  * - `floor`     a bare TreeWalker over the body's text nodes, reading `.data`.
  * - `markjs`    mark.js' markRegExp with one combined regexp of ~50 deal phrases.
  * - `domWrites` the same segments our pass wraps, wrapped at minimal cost: one
  *               DocumentFragment per text node, plain `span`, no attributes.
- * - `incremental` a MutationObserver fed by appended paragraphs, running the
- *               observer-style pass over the added roots only.
+ * - `incremental` PageController.scanRoots on appended paragraphs (the entry
+ *               point the observer calls, public for this benchmark).
  */
 import dataset from 'deal-lens:dataset';
 import { createEngine, type Engine } from '../../src/core/engine';
 import { compile } from '../../src/core/compile';
 import { extractBlocks, readPageMeta, type Block } from '../../src/content/extract';
-import { Marks, isInsideMark } from '../../src/content/marks';
+import { Marks, MARK_TAG } from '../../src/content/marks';
+import { PageController, type ViewSettings } from '../../src/content/page-controller';
+import { explain, indexDataset } from '../../src/core/explain';
+import { KINDS } from '../../src/core/settings';
+import type { PageSummary } from '../../src/core/messages';
 import type { PageResult } from '../../src/core/types';
 import { installSheet } from '../../src/content/stylesheet';
 import { markCss } from '../../src/content/mark-style';
@@ -33,9 +38,8 @@ const html = document.documentElement;
 let pristine: HTMLElement | null = null;
 let engine: Engine | null = null;
 /** Kept alive on purpose: the content script holds its engine and marks for the page's lifetime. */
-let marks: Marks | null = null;
-let lastResult: PageResult | null = null;
-let observer: MutationObserver | null = null;
+let controller: PageController | null = null;
+let lastSummary: PageSummary | null = null;
 /** Whether the body may have been written to since the last restore (our marks, mark.js marks, spans). */
 let dirty = true;
 
@@ -50,16 +54,15 @@ export function snapshot(): void {
 /** Put a fresh copy of the pristine body in place, lay it out, collect garbage: the next run starts clean. */
 export function restore(): void {
   dirty = false;
-  observer?.disconnect();
-  observer = null;
+  controller?.deactivate(); // stops its observer (and undoes its marks: the body goes anyway)
+  controller = null;
   document.body.replaceWith(pristine!.cloneNode(true));
   document.adoptedStyleSheets = [];
   html.removeAttribute('data-deal-lens-state');
   html.removeAttribute('data-deal-lens-about');
   performance.clearMarks();
   performance.clearMeasures();
-  marks = null;
-  lastResult = null;
+  lastSummary = null;
   void document.body.offsetHeight; // the page is laid out before the timed work, as at document_idle
   gc('minor');
 }
@@ -67,8 +70,62 @@ export function restore(): void {
 /** Create the engine (cheap: it builds its automaton lazily, on the first page that passes the pre-check). */
 export function compileOnce(): number {
   const t0 = now();
-  engine = createEngine(dataset);
+  engine = timed(createEngine(dataset));
   return now() - t0;
+}
+
+/** Time spent in the engine and in Marks.apply during a pass (to split the pass into phases). */
+const spent = { engine: 0, apply: 0 };
+
+/** The engine, with its page-facing calls timed into `spent.engine`. */
+function timed(e: Engine): Engine {
+  const w = Object.create(e) as Engine;
+  w.analyze = (input, options) => {
+    const t0 = now();
+    try {
+      return e.analyze(input, options);
+    } finally {
+      spent.engine += now() - t0;
+    }
+  };
+  w.annotate = (blocks, date, options) => {
+    const t0 = now();
+    try {
+      return e.annotate(blocks, date, options);
+    } finally {
+      spent.engine += now() - t0;
+    }
+  };
+  return w;
+}
+
+const apply = Marks.prototype.apply;
+Marks.prototype.apply = function (this: Marks, ...args: Parameters<typeof apply>) {
+  const t0 = now();
+  try {
+    return apply.apply(this, args);
+  } finally {
+    spent.apply += now() - t0;
+  }
+};
+
+const SETTINGS: ViewSettings = { kinds: KINDS, disabledSources: [], intensity: 'normal', tooltipDelay: 300 };
+let index: ReturnType<typeof indexDataset> | null = null;
+
+/** A controller wired as index.ts wires it, minus the extension APIs (the summary is kept instead of sent). */
+function newController(): PageController {
+  return new PageController(
+    {
+      win: window,
+      engine: engine!,
+      t: (key) => key,
+      explain: (r) => explain((index ??= indexDataset(dataset)), { entryId: r.entryId, kind: r.kind, factId: r.factId, text: r.text }),
+      report: (summary) => {
+        lastSummary = summary;
+      },
+    },
+    SETTINGS,
+  );
 }
 
 /** Repeat a read-only function until `minMs` has passed; mean ms per call (beats the timer's granularity). */
@@ -111,53 +168,39 @@ export function floor(minMs: number): { ms: number; nodes: number; chars: number
 
 export interface PassTiming {
   ms: number;
-  extract: number;
-  analyze: number;
-  mark: number;
-  blocks: number;
+  /** engine.analyze / annotate */
+  engine: number;
+  /** Marks.apply */
+  apply: number;
+  /** everything else: pre-check, extraction, page meta, summary, attributes, measure */
+  rest: number;
   marks: number;
   wrappers: number;
   about: boolean;
-  reason: string;
   stoppedEarly: boolean;
 }
 
-const PRECHECK_REASON = 'the two parties are not both named';
-
-/** One full pass, exactly as the content script runs it on page load. */
+/** One first pass, exactly as the content script runs it on page load: a controller created and activated. */
 function pass(): PassTiming {
+  controller?.deactivate();
+  spent.engine = 0;
+  spent.apply = 0;
   const t0 = now();
-  performance.mark('deal-lens:scan-start');
-  html.setAttribute('data-deal-lens-state', 'scanning');
-  const { blocks } = extractBlocks(document.body);
-  const meta = readPageMeta(document);
-  const t1 = now();
-  const result = engine!.analyze({ blocks: blocks.map((b) => b.text), title: meta.title, ...(meta.published ? { published: meta.published } : {}) });
-  const t2 = now();
-  let wrappers = 0;
-  let count = 0;
-  if (result.annotations.length) {
-    marks = new Marks(document);
-    const recs = marks.apply(blocks, result.annotations);
-    count = recs.length;
-    for (const r of recs) wrappers += r.elements.length;
-  }
-  html.setAttribute('data-deal-lens-about', result.about ? 'yes' : 'no');
-  html.setAttribute('data-deal-lens-state', 'done');
-  performance.measure('deal-lens:scan', 'deal-lens:scan-start');
-  const t3 = now();
-  lastResult = result;
+  controller = newController();
+  controller.activate();
+  const ms = now() - t0;
+  const s = lastSummary!;
+  const wrappers = s.items.length ? document.body.querySelectorAll(MARK_TAG).length : 0;
   return {
-    ms: t3 - t0,
-    extract: t1 - t0,
-    analyze: t2 - t1,
-    mark: t3 - t2,
-    blocks: blocks.length,
-    marks: count,
+    ms,
+    engine: spent.engine,
+    apply: spent.apply,
+    rest: ms - spent.engine - spent.apply,
+    marks: s.items.length,
     wrappers,
-    about: result.about,
-    reason: result.reason,
-    stoppedEarly: result.reason === PRECHECK_REASON,
+    about: s.about,
+    // the engine was never asked: the controller's pre-check settled the page
+    stoppedEarly: !s.about && spent.engine === 0,
   };
 }
 
@@ -169,20 +212,20 @@ function pass(): PassTiming {
 export function ours(minMs: number): PassTiming & { reps: number } {
   const first = pass();
   if (first.marks > 0) return { ...first, reps: 1 };
-  const sums = { ms: 0, extract: 0, analyze: 0, mark: 0 };
+  const sums = { ms: 0, engine: 0, apply: 0, rest: 0 };
   let reps = 0;
   const t0 = now();
   do {
     const p = pass();
     sums.ms += p.ms;
-    sums.extract += p.extract;
-    sums.analyze += p.analyze;
-    sums.mark += p.mark;
+    sums.engine += p.engine;
+    sums.apply += p.apply;
+    sums.rest += p.rest;
     reps++;
   } while (now() - t0 < minMs);
   performance.clearMarks();
   performance.clearMeasures();
-  return { ...first, ms: sums.ms / reps, extract: sums.extract / reps, analyze: sums.analyze / reps, mark: sums.mark / reps, reps };
+  return { ...first, ms: sums.ms / reps, engine: sums.engine / reps, apply: sums.apply / reps, rest: sums.rest / reps, reps };
 }
 
 /** The mark.js peer: one combined regexp over the whole body, plain <mark> elements. */
@@ -320,45 +363,7 @@ export function sheetCost(minMs: number): number {
   return repeatRead(() => installSheet(document, markCss('normal')).remove(), minMs).ms;
 }
 
-const escRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-let sketchRes: RegExp[] | null = null;
-const WORDISH = /[\p{L}\p{N}]/u;
-
-/** Whether `re` (global, case-insensitive) has a hit in `d` that is a whole word and, for exact forms, in the right case. */
-function namedIn(re: RegExp, exact: ReadonlySet<string>, lower: ReadonlySet<string>, d: string): boolean {
-  re.lastIndex = 0;
-  for (let m = re.exec(d); m; m = re.exec(d)) {
-    const end = m.index + m[0].length;
-    if ((m.index > 0 && WORDISH.test(d[m.index - 1]!)) || (end < d.length && WORDISH.test(d[end]!))) continue;
-    if (lower.has(m[0].toLowerCase()) || exact.has(m[0])) return true;
-  }
-  return false;
-}
-
-/**
- * A sketch of a cheap pre-check, to show what the floor allows: the floor's
- * TreeWalker collecting the text nodes' data, joined once; then one small
- * case-insensitive regexp of the rarer deal party's forms (Anthropic's: most
- * pages never name it, and the scan stops at the first hit), and only if it is
- * named, the other party's. Word edges and exact-case forms are checked on the
- * hits. Not the engine's code: a yardstick for it.
- */
-export function precheckSketch(minMs: number): { ms: number; both: boolean } {
-  const parties: { forms: string[]; exactForms: string[] }[] = [...dataset.story.dealParties].reverse().map((k: string) => dataset.story.parties[k]!);
-  sketchRes ??= parties.map((p) => new RegExp([...p.forms, ...p.exactForms].sort((x, y) => y.length - x.length).map(escRe).join('|'), 'gi'));
-  const sets = parties.map((p) => ({ lower: new Set(p.forms.map((f) => f.toLowerCase())), exact: new Set(p.exactForms) }));
-  let both = false;
-  const { ms } = repeatRead(() => {
-    const parts: string[] = [];
-    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = w.nextNode(); n; n = w.nextNode()) parts.push((n as Text).data);
-    const d = parts.join('\n');
-    both = namedIn(sketchRes![0]!, sets[0]!.exact, sets[0]!.lower, d) && namedIn(sketchRes![1]!, sets[1]!.exact, sets[1]!.lower, d);
-  }, minMs);
-  return { ms, both };
-}
-
-export type Method = 'floor' | 'ours' | 'markjs' | 'dom' | 'compile' | 'extract' | 'sheet' | 'sketch' | 'shapes' | 'marksOnly';
+export type Method = 'floor' | 'ours' | 'markjs' | 'dom' | 'compile' | 'extract' | 'sheet' | 'shapes' | 'marksOnly';
 
 export interface Round {
   floor?: ReturnType<typeof floor>;
@@ -368,7 +373,6 @@ export interface Round {
   compile?: number;
   extract?: ReturnType<typeof extractCost>;
   sheet?: number;
-  sketch?: ReturnType<typeof precheckSketch>;
   shapes?: Record<Shape, number>;
   marksOnly?: ReturnType<typeof marksOnly>;
 }
@@ -386,7 +390,6 @@ export function round(order: Method[], re: { source: string; flags: string }, mi
     else if (m === 'dom') dirty = (out.dom = domWrites()).marks > 0;
     else if (m === 'compile') out.compile = compileRepeated(minMs);
     else if (m === 'sheet') out.sheet = sheetCost(minMs);
-    else if (m === 'sketch') out.sketch = precheckSketch(minMs);
     else if (m === 'marksOnly') dirty = (out.marksOnly = marksOnly()).marks > 0;
     else if (m === 'shapes') {
       if (plan.length) out.shapes = shapes();
@@ -396,60 +399,27 @@ export function round(order: Method[], re: { source: string; flags: string }, mi
   return out;
 }
 
-/** Whether an element is one of ours (never read back). */
-const isOurs = (el: Element) => el.localName === 'deal-lens-mark' || el.localName === 'deal-lens-tooltip';
-
 /**
- * Run the full pass (untimed), then watch the body as the content script does:
- * added nodes are collected from the MutationObserver's records, and the
- * observer-style incremental pass (extract the added roots, engine.annotate,
- * Marks.apply) runs on them; our own mutations are taken and dropped. Resolves
- * with the handler's time once `append()` has added one batch.
+ * Run the first pass (untimed), then append a batch of paragraphs as the page's
+ * own script would (infinite scroll) and time the controller's incremental pass
+ * over them — PageController.scanRoots, the entry point its observer calls with
+ * the block roots of what changed (here: the appended paragraphs).
  */
-export function incremental(batchHtml: string): Promise<{ ms: number; marks: number; blocks: number; pageMarks: number }> {
+export function incremental(batchHtml: string): { ms: number; engine: number; apply: number; marks: number; blocks: number; pageMarks: number } {
   dirty = true;
   const full = pass();
   const container = document.querySelector('main') ?? document.querySelector('article') ?? document.body;
-  return new Promise((resolve) => {
-    observer = new MutationObserver((records) => {
-      const t0 = now();
-      performance.mark('deal-lens:scan-start');
-      html.setAttribute('data-deal-lens-state', 'scanning');
-      const roots: Node[] = [];
-      const seen = new Set<Node>();
-      for (const r of records) {
-        if (r.type !== 'childList') continue;
-        for (const n of Array.from(r.addedNodes)) {
-          if (seen.has(n) || !n.isConnected || isInsideMark(n)) continue;
-          if (n.nodeType === 1 && isOurs(n as Element)) continue;
-          seen.add(n);
-          roots.push(n);
-        }
-      }
-      const blocks: Block[] = [];
-      for (const root of roots) for (const b of extractBlocks(root, { skip: isOurs }).blocks) blocks.push(b);
-      let count = 0;
-      if (blocks.length && lastResult?.about) {
-        const anns = engine!.annotate(
-          blocks.map((b) => b.text),
-          lastResult.date,
-        );
-        marks ??= new Marks(document);
-        count = marks.apply(blocks, anns).length;
-      }
-      observer!.takeRecords(); // our own wrappers: ignored
-      html.setAttribute('data-deal-lens-state', 'done');
-      performance.measure('deal-lens:scan', 'deal-lens:scan-start');
-      const ms = now() - t0;
-      observer!.disconnect();
-      resolve({ ms, marks: count, blocks: blocks.length, pageMarks: full.marks });
-    });
-    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-    // the page's own script appends a batch of paragraphs (infinite scroll)
-    const tpl = document.createElement('template');
-    tpl.innerHTML = batchHtml;
-    for (const n of Array.from(tpl.content.childNodes)) container.appendChild(n);
-  });
+  const tpl = document.createElement('template');
+  tpl.innerHTML = batchHtml;
+  const roots = Array.from(tpl.content.childNodes);
+  for (const n of roots) container.appendChild(n);
+  const before = lastSummary!.items.length;
+  spent.engine = 0;
+  spent.apply = 0;
+  const t0 = now();
+  controller!.scanRoots(roots);
+  const ms = now() - t0;
+  return { ms, engine: spent.engine, apply: spent.apply, marks: lastSummary!.items.length - before, blocks: roots.filter((n) => n.nodeType === 1).length, pageMarks: full.marks };
 }
 
 /**

@@ -76,6 +76,8 @@ async function bundle(data: Dataset): Promise<string> {
     globalName: 'DLB',
     target: 'chrome116',
     charset: 'utf8',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
     logLevel: 'warning',
     define: { __BROWSER__: '"chrome"', __DEV__: 'false' },
     plugins: [
@@ -116,27 +118,21 @@ interface PageRun {
   page: BenchPage;
   nodes: number;
   chars: number;
-  blocks: number;
   marks: number;
   wrappers: number;
   markjsMarks: number;
   about: boolean;
   stoppedEarly: boolean;
-  reason: string;
   floor: number[];
   ours: number[];
   extractPlain: number[];
   sheet: number[];
-  sketch: number[];
-  /** the floor of the rounds that measured the sketch */
-  sketchFloor: number[];
-  sketchBoth: boolean;
   shapes: Record<string, number[]>;
   marksOnly: number[];
   extractVisible: number[];
-  extract: number[];
-  analyze: number[];
-  mark: number[];
+  engine: number[];
+  apply: number[];
+  rest: number[];
   markjs: number[];
   dom: number[];
   compileWarm: number[];
@@ -155,8 +151,8 @@ async function heapUsed(cdp: CDPSession, collect: boolean): Promise<number> {
 async function measurePage(page: Page, cdp: CDPSession, bp: BenchPage, code: string, markjsSrc: string, re: { source: string; flags: string }): Promise<PageRun> {
   const url = `${ORIGIN}/${bp.name}.html`;
   const run: PageRun = {
-    page: bp, nodes: 0, chars: 0, blocks: 0, marks: 0, wrappers: 0, markjsMarks: 0, about: false, stoppedEarly: false, reason: '',
-    floor: [], ours: [], sheet: [], sketch: [], sketchFloor: [], sketchBoth: false, shapes: {}, marksOnly: [], extractPlain: [], extractVisible: [], extract: [], analyze: [], mark: [], markjs: [], dom: [], compileWarm: [], compileCold: [], passCold: [], heapCode: [], heapRetained: [], heapGarbage: [],
+    page: bp, nodes: 0, chars: 0, marks: 0, wrappers: 0, markjsMarks: 0, about: false, stoppedEarly: false,
+    floor: [], ours: [], sheet: [], shapes: {}, marksOnly: [], extractPlain: [], extractVisible: [], engine: [], apply: [], rest: [], markjs: [], dom: [], compileWarm: [], compileCold: [], passCold: [], heapCode: [], heapRetained: [], heapGarbage: [],
   };
   const t0 = Date.now();
   // cold: a fresh page load, the bundle parsed, the engine built and the pass run once; heap around it
@@ -186,7 +182,7 @@ async function measurePage(page: Page, cdp: CDPSession, bp: BenchPage, code: str
     window.DLB.prepareDomPlan();
   });
   const main: Lib.Method[] = ['floor', 'ours', 'markjs', 'dom'];
-  const aux: Lib.Method[] = ['compile', 'extract', 'sheet', 'sketch', 'shapes', 'marksOnly'];
+  const aux: Lib.Method[] = ['compile', 'extract', 'sheet', 'shapes', 'marksOnly'];
   for (let rep = 0; rep < REPS + 1; rep++) {
     // the table's columns every round; the secondary measures every other round
     const methods = rep % 2 ? [...main, ...aux] : main;
@@ -198,10 +194,10 @@ async function measurePage(page: Page, cdp: CDPSession, bp: BenchPage, code: str
     run.chars = r.floor!.chars;
     const o = r.ours!;
     run.ours.push(o.ms);
-    run.extract.push(o.extract);
-    run.analyze.push(o.analyze);
-    run.mark.push(o.mark);
-    Object.assign(run, { blocks: o.blocks, marks: o.marks, wrappers: o.wrappers, about: o.about, stoppedEarly: o.stoppedEarly, reason: o.reason });
+    run.engine.push(o.engine);
+    run.apply.push(o.apply);
+    run.rest.push(o.rest);
+    Object.assign(run, { marks: o.marks, wrappers: o.wrappers, about: o.about, stoppedEarly: o.stoppedEarly });
     run.markjs.push(r.markjs!.ms);
     run.markjsMarks = r.markjs!.marks;
     run.dom.push(r.dom!.ms);
@@ -211,11 +207,6 @@ async function measurePage(page: Page, cdp: CDPSession, bp: BenchPage, code: str
       run.extractVisible.push(r.extract.visible);
     }
     if (r.sheet !== undefined) run.sheet.push(r.sheet);
-    if (r.sketch) {
-      run.sketch.push(r.sketch.ms);
-      run.sketchFloor.push(r.floor!.ms);
-      run.sketchBoth = r.sketch.both;
-    }
     if (r.marksOnly) run.marksOnly.push(r.marksOnly.ms);
     if (r.shapes) for (const [k, v] of Object.entries(r.shapes)) (run.shapes[k] ??= []).push(v);
   }
@@ -230,6 +221,9 @@ interface IncRun {
   batchMarks: number;
   batchBlocks: number;
   ms: number[];
+  engine: number[];
+  apply: number[];
+  rest: number[];
 }
 
 /**
@@ -247,7 +241,7 @@ async function measureIncremental(pages: [Page, Page], bps: [BenchPage, BenchPag
       window.DLB.compileOnce();
     });
     const st = await page.evaluate(() => window.DLB.stats());
-    runs[i] = { page: bp, chars: st.chars, pageMarks: 0, batchMarks: 0, batchBlocks: 0, ms: [] };
+    runs[i] = { page: bp, chars: st.chars, pageMarks: 0, batchMarks: 0, batchBlocks: 0, ms: [], engine: [], apply: [], rest: [] };
   }
   for (let rep = 0; rep < REPS + 1; rep++) {
     for (let j = 0; j < 2; j++) {
@@ -256,7 +250,12 @@ async function measureIncremental(pages: [Page, Page], bps: [BenchPage, BenchPag
       const run = runs[i]!;
       await page.evaluate(() => window.DLB.restore());
       const r = await page.evaluate((b) => window.DLB.incremental(b), batch);
-      if (rep > 0) run.ms.push(r.ms);
+      if (rep > 0) {
+        run.ms.push(r.ms);
+        run.engine.push(r.engine);
+        run.apply.push(r.apply);
+        run.rest.push(r.ms - r.engine - r.apply);
+      }
       run.pageMarks = r.pageMarks;
       run.batchMarks = r.marks;
       run.batchBlocks = r.blocks;
@@ -437,20 +436,20 @@ function report(r: Report): void {
   const okMark = (ok: boolean) => (ok ? 'ok' : '**MISSED**');
   const nonDealRows = nonDeal.map((x) => {
     const q = pairedRatio(x.ours, x.floor);
-    return [x.page.name, ms(median(x.floor)), ms(median(x.ours)), ratio(q), okMark(q <= 2), x.stoppedEarly ? 'pre-check' : `full scan (${x.reason})`, `${ratio(pairedRatio(x.sketch, x.sketchFloor))}${x.sketchBoth ? ' (both named)' : ''}`];
+    return [x.page.name, ms(median(x.floor)), ms(median(x.ours)), ratio(q), okMark(q <= 2), x.stoppedEarly ? 'pre-check' : 'engine (full scan)'];
   });
   const dealRows = deal.map((x) => {
     const vsMark = pairedRatio(x.markjs, x.ours);
     const vsFloor = median(x.ours.map((o, i) => o / (x.floor[i]! + x.dom[i]!)));
     return [x.page.name, x.marks, x.markjsMarks, ms(median(x.ours)), ms(median(x.markjs)), ratio(vsMark), okMark(vsMark >= 10), ms(median(x.floor) + median(x.dom)), ratio(vsFloor), okMark(vsFloor <= 2)];
   });
-  const phaseRows = runs.map((x) => [x.page.name, ms(median(x.extract)), ms(median(x.analyze)), ms(median(x.mark)), x.marks ? ms(median(x.sheet)) : '–', x.blocks, x.marks ? `${((median(x.mark) * 1000) / x.wrappers).toFixed(1)} µs` : '–', x.marks ? `${((median(x.dom) * 1000) / x.wrappers).toFixed(1)} µs` : '–']);
+  const phaseRows = runs.map((x) => [x.page.name, ms(median(x.rest)), ms(median(x.engine)), ms(median(x.apply)), x.marks ? ms(median(x.sheet)) : '–', x.marks ? `${((median(x.apply) * 1000) / x.wrappers).toFixed(1)} µs` : '–', x.marks ? `${((median(x.dom) * 1000) / x.wrappers).toFixed(1)} µs` : '–']);
   const allCompileWarm = runs.flatMap((x) => x.compileWarm);
   const allCompileCold = runs.flatMap((x) => x.compileCold);
   const memRows = runs.map((x) => [x.page.name, kb(median(x.heapCode)), kb(median(x.heapRetained)), kb(median(x.heapGarbage))]);
   const inc = [r.incShort, r.incLong];
   const incRatio = pairedRatio(r.incLong.ms, r.incShort.ms);
-  const incRows = inc.map((x) => [x.page.name, x.chars, x.pageMarks, x.batchBlocks, x.batchMarks, ms(median(x.ms)), ms(Math.min(...x.ms)), ms(Math.max(...x.ms))]);
+  const incRows = inc.map((x) => [x.page.name, x.chars, x.pageMarks, x.batchBlocks, x.batchMarks, ms(median(x.ms)), ms(Math.min(...x.ms)), ms(Math.max(...x.ms)), ms(median(x.engine)), ms(median(x.apply)), ms(median(x.rest))]);
 
   const worstNonDeal = Math.max(...nonDeal.map((x) => pairedRatio(x.ours, x.floor)));
   const worstMark = Math.min(...deal.map((x) => pairedRatio(x.markjs, x.ours)));
@@ -473,7 +472,7 @@ Written by \`npm run bench\` (test/bench/run.ts); every run rewrites this file.
 
 ## What is measured
 - **floor**: one TreeWalker over the body's text nodes, reading \`.data\`.
-- **ours**: the content script's pass: \`extractBlocks(body)\` + \`readPageMeta\` → \`engine.analyze\` → \`Marks.apply\` (custom element, 3 attributes, tabindex, one DocumentFragment per text node, adopted stylesheet), plus the state attributes and the \`deal-lens:scan\` measure. The engine is created once per page load and builds its automaton lazily, on the first page past the pre-check: the warm runs here do not include that build (see "Engine build"); "ours cold" does.
+- **ours**: the content script's first pass: a \`PageController\` (src/content/page-controller.ts) created and activated as index.ts does, minus the extension messaging — \`readPageMeta\`, the party pre-check on \`body.textContent\`, and on pages that pass it \`extractBlocks\` (with its \`checkVisibility\` test) → \`engine.analyze\` → \`Marks.apply\` (custom element, 3 attributes, tabindex, one DocumentFragment per text node, adopted stylesheet), the page summary, the state attributes and the \`deal-lens:scan\` measure. The engine is created once per page load and builds its automaton lazily, on the first page past the pre-check: the warm runs here do not include that build (see "Engine build"); "ours cold" does.
 - **ours cold**: the same pass the first time after a fresh page load (median of ${COLD_LOADS} loads): \`createEngine\` + the pass, nothing JIT-warm, the engine's lazy build included on deal pages. This is what a reader's page load actually costs.
 - **extract with visibility test**: \`extractBlocks\` with \`isVisible: el => el.checkVisibility()\` (its option for the content script) over \`extractBlocks\` without, each repeated for ≥ ${MIN_MS} ms on the laid-out page.
 - **mark.js**: mark.js 8.11.1 \`markRegExp\` with one combined regexp of ${markjsRegExp().source.split('|').length} deal phrases (terms and figures), default \`<mark>\` elements.
@@ -486,9 +485,7 @@ ${mainTable}
 
 Pages not about the deal: ours / floor, goal ≤ 2× (the pre-check must stop the pass) — worst ${ratio(worstNonDeal)}
 
-${table(['page', 'floor ms', 'ours ms', 'ours / floor', 'goal ≤ 2×', 'stopped at', 'pre-check sketch / floor'], nonDealRows)}
-
-The last column is a yardstick, not our code: the floor's TreeWalker collecting the text nodes' data, joined once, then one small case-insensitive regexp of the rarer party's forms (Anthropic's, from the dataset; most pages never name it) and only on a hit the other party's, word edges and exact-case forms checked on the hits — what a pre-check run *before* \`extractBlocks\` could cost.
+${table(['page', 'floor ms', 'ours ms', 'ours / floor', 'goal ≤ 2×', 'stopped at'], nonDealRows)}
 
 Deal pages: mark.js / ours, goal ≥ 10× — worst ${ratio(worstMark)}; ours / (floor + dom-writes), goal ≤ 2× — worst ${ratio(worstFloorDom)}
 
@@ -496,13 +493,13 @@ ${table(['page', 'our marks', 'mark.js marks', 'ours ms', 'mark.js ms', 'mark.js
 
 Where the pass goes (medians), and the DOM-write cost per wrapper:
 
-${table(['page', 'extract ms', 'analyze ms', 'mark ms', 'of which stylesheet ms', 'blocks', 'ours µs / wrapper (mark ms / wrappers)', 'minimal µs / wrapper'], phaseRows)}
+${table(['page', 'pre-check, extraction, summary… ms', 'engine ms', 'Marks.apply ms', 'stylesheet (in Marks.apply) ms', 'Marks.apply µs / wrapper', 'minimal µs / wrapper'], phaseRows)}
 
 What each ingredient of our wrapper adds to the minimal DOM writes (same segments, one fragment per text node, µs per wrapper; marks.ts uses the last shape):
 
-${table(['page', 'wrappers', ...SHAPE_NAMES.map((k) => `${k} µs`), 'Marks.apply alone µs', 'mark phase in our pass µs'], deal.map((x) => [x.page.name, x.wrappers, ...SHAPE_NAMES.map((k) => `${((median(x.shapes[k] ?? []) * 1000) / x.wrappers).toFixed(1)}`), `${((median(x.marksOnly) * 1000) / x.wrappers).toFixed(1)}`, `${((median(x.mark) * 1000) / x.wrappers).toFixed(1)}`]))}
+${table(['page', 'wrappers', ...SHAPE_NAMES.map((k) => `${k} µs`), 'Marks.apply alone µs', 'Marks.apply in our pass µs'], deal.map((x) => [x.page.name, x.wrappers, ...SHAPE_NAMES.map((k) => `${((median(x.shapes[k] ?? []) * 1000) / x.wrappers).toFixed(1)}`), `${((median(x.marksOnly) * 1000) / x.wrappers).toFixed(1)}`, `${((median(x.apply) * 1000) / x.wrappers).toFixed(1)}`]))}
 
-"Marks.apply alone" is \`new Marks(document).apply(blocks, annotations)\` (stylesheet included) on a fresh copy after a minor GC, with the annotations found beforehand; "mark phase in our pass" is the same work right after \`engine.analyze\`, when the young generation is full of its garbage.
+"Marks.apply alone" is \`new Marks(document).apply(blocks, annotations)\` (stylesheet included) on a fresh copy after a minor GC, with the annotations found beforehand; "Marks.apply in our pass" is the same call inside the controller's pass, right after \`engine.analyze\`, when the young generation is full of its garbage.
 
 ## Engine build (once per page load, only on pages past the pre-check)
 
@@ -523,13 +520,13 @@ ${table(['page', 'code + dataset', 'retained by engine + pass', 'garbage of the 
 
 ## Incremental passes (issue 5, "Living pages")
 
-A batch of ${r.incShort.batchBlocks} deal paragraphs appended (as separate nodes) to a page already annotated; timed: the MutationObserver callback collecting the added roots, \`extractBlocks\` on them, \`engine.annotate\`, \`Marks.apply\`, taking our own records. (src/content has no incremental entry point yet; this is the observer's work written the same way.)
+A batch of ${r.incShort.batchBlocks} deal paragraphs appended (as separate nodes) to a page the controller has already annotated; timed: \`PageController.scanRoots(the appended paragraphs)\` — the controller's incremental pass, the entry point its observer calls with the block roots of what changed (dropChanged, extraction, \`engine.annotate\`, \`Marks.apply\`, summary, measure). The observer's batching delay (idle callback) is not part of it.
 
-${table(['page', 'chars', 'marks on the page', 'batch blocks', 'batch marks', 'median ms', 'min', 'max'], incRows)}
+${table(['page', 'chars', 'marks on the page', 'batch blocks', 'batch marks', 'median ms', 'min', 'max', 'engine ms', 'Marks.apply ms', 'rest (extraction, summary…) ms'], incRows)}
 
 Long page / short page (median of the per-round ratios; the two tabs measured alternately): **${ratio(incRatio)}** (goal ≈ 1: cost scales with the batch, not the page); fastest run long / fastest run short: ${ratio(Math.min(...r.incLong.ms) / Math.min(...r.incShort.ms))}
 
-## Profile of our pass (CPU sampling, 100 µs; self time, native DOM calls counted for their JS caller; the profiler inflates the totals, read the shares; \`pass\` is the bench's copy of the content script's run function)
+## Profile of our pass (CPU sampling, 100 µs; self time, native DOM calls counted for their JS caller; the profiler inflates the totals, read the shares; \`whole\`/\`activate\` are the controller's)
 
 ${r.profDeal.top.length ? `${r.incLong.page.name} (about the deal), ${ms(r.profDeal.total)} ms per pass sampled:\n\n${profTable(r.profDeal)}` : ''}
 
