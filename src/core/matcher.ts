@@ -5,6 +5,10 @@
  * and runs of white space; matches must start and end on word boundaries
  * (a pattern ending in `*` may end mid-word: `invest*`). Patterns marked
  * exact must also match the page's letter case ("AWS" but not "aws").
+ *
+ * Hot path: transitions live in one Map keyed by state × 65536 + folded char
+ * code, folding is a table lookup, and the offsets needed to find where a
+ * match began sit in a small ring buffer, so a pass allocates only its hits.
  */
 import { foldChar, foldPhrase, isWordChar } from './normalize';
 
@@ -27,10 +31,25 @@ interface Out<P> {
   prefix: boolean;
 }
 
+/** Folded code of every UTF-16 unit below this bound, precomputed. */
+const TABLE_SIZE = 0x3100;
+const FOLD = (() => {
+  const t = new Uint16Array(TABLE_SIZE);
+  for (let i = 0; i < TABLE_SIZE; i++) t[i] = foldChar(String.fromCharCode(i), true).charCodeAt(0);
+  return t;
+})();
+const SPACE = 32;
+const RING = 256; // longer than any pattern
+
+function foldCode(c: number): number {
+  return c < TABLE_SIZE ? FOLD[c]! : foldChar(String.fromCharCode(c), true).charCodeAt(0);
+}
+
 export class Matcher<P> {
-  private readonly next: Map<string, number>[] = [new Map()];
-  private readonly fail: number[] = [0];
+  private readonly next = new Map<number, number>();
+  private fail: Int32Array = new Int32Array(1);
   private readonly outs: Out<P>[][] = [[]];
+  private states = 1;
   readonly size: number;
 
   constructor(patterns: readonly Pattern<P>[]) {
@@ -39,37 +58,37 @@ export class Matcher<P> {
       const prefix = p.text.endsWith('*');
       const raw = prefix ? p.text.slice(0, -1) : p.text;
       const key = foldPhrase(raw, true);
-      if (!key) continue;
+      if (!key || key.length >= RING) continue;
       let s = 0;
-      for (const ch of key) {
-        // iterate UTF-16 units so offsets stay units
-        for (let k = 0; k < ch.length; k++) {
-          const c = ch[k]!;
-          let t = this.next[s]!.get(c);
-          if (t === undefined) {
-            t = this.next.length;
-            this.next.push(new Map());
-            this.fail.push(0);
-            this.outs.push([]);
-            this.next[s]!.set(c, t);
-          }
-          s = t;
+      for (let k = 0; k < key.length; k++) {
+        const code = key.charCodeAt(k);
+        let t = this.next.get(s * 65536 + code);
+        if (t === undefined) {
+          t = this.states++;
+          this.outs.push([]);
+          this.next.set(s * 65536 + code, t);
         }
+        s = t;
       }
       this.outs[s]!.push({ len: key.length, payload: p.payload, exact: p.exact ? foldPhrase(raw, false) : null, prefix });
       n++;
     }
     this.size = n;
-    // breadth-first failure links
-    const queue: number[] = [];
-    for (const t of this.next[0]!.values()) queue.push(t);
+    this.buildFailureLinks();
+  }
+
+  private buildFailureLinks(): void {
+    const children: [number, number][][] = Array.from({ length: this.states }, () => []);
+    for (const [k, t] of this.next) children[Math.floor(k / 65536)]!.push([k % 65536, t]);
+    this.fail = new Int32Array(this.states);
+    const queue: number[] = children[0]!.map(([, t]) => t);
     for (let qi = 0; qi < queue.length; qi++) {
       const s = queue[qi]!;
-      for (const [c, t] of this.next[s]!) {
+      for (const [c, t] of children[s]!) {
         queue.push(t);
         let f = this.fail[s]!;
-        while (f && !this.next[f]!.has(c)) f = this.fail[f]!;
-        const g = this.next[f]!.get(c);
+        while (f && !this.next.has(f * 65536 + c)) f = this.fail[f]!;
+        const g = this.next.get(f * 65536 + c);
         this.fail[t] = g !== undefined && g !== t ? g : 0;
         const inherited = this.outs[this.fail[t]!]!;
         if (inherited.length) this.outs[t] = this.outs[t]!.concat(inherited);
@@ -80,23 +99,31 @@ export class Matcher<P> {
   /** Every match in `text`, in order of end offset. */
   findAll(text: string): Hit<P>[] {
     const hits: Hit<P>[] = [];
-    // positions[k] = text offset of the k-th folded unit fed to the automaton
-    const positions: number[] = [];
+    // ring[k % RING] = text offset of the k-th folded unit fed to the automaton
+    const ring = new Int32Array(RING);
+    let fed = 0;
     let s = 0;
     let prevSpace = true;
+    const next = this.next;
+    const fail = this.fail;
     for (let i = 0; i < text.length; i++) {
-      const c = foldChar(text[i]!, true);
-      if (c === ' ') {
+      const c = foldCode(text.charCodeAt(i));
+      if (c === SPACE) {
         if (prevSpace) continue;
         prevSpace = true;
       } else prevSpace = false;
-      positions.push(i);
-      while (s && !this.next[s]!.has(c)) s = this.fail[s]!;
-      s = this.next[s]!.get(c) ?? 0;
+      ring[fed % RING] = i;
+      fed++;
+      let t = next.get(s * 65536 + c);
+      while (t === undefined && s) {
+        s = fail[s]!;
+        t = next.get(s * 65536 + c);
+      }
+      s = t ?? 0;
       const outs = this.outs[s]!;
       if (!outs.length) continue;
       for (const o of outs) {
-        const start = positions[positions.length - o.len]!;
+        const start = ring[(fed - o.len) % RING]!;
         const end = i + 1;
         if (isWordChar(text, start - 1) && isWordChar(text, start)) continue;
         if (!o.prefix && isWordChar(text, end) && isWordChar(text, end - 1)) continue;
