@@ -124,8 +124,11 @@ export class Marks {
     if (kept.length) {
       // the stylesheet goes in with the first wrapper: pages with no marks get none
       this.sheet ??= installSheet(this.doc, markCss(this.intensity));
-      this.all.push(...kept);
-      this.sorted = false;
+      // a pass's records come in reading order; text appended at the end (infinite
+      // scroll) keeps the whole list in order with one comparison, not a re-sort
+      const last = this.all[this.all.length - 1];
+      if (last && documentOrder(last.elements[0]!, kept[0]!.elements[0]!) > 0) this.sorted = false;
+      for (const r of kept) this.all.push(r);
     }
     return kept;
   }
@@ -168,9 +171,8 @@ export class Marks {
 
   /** Live records (at least one wrapper still in the page), in reading order. */
   records(): MarkRecord[] {
-    const before = this.all.length;
     this.all = this.all.filter((r) => r.elements.some((e) => e.isConnected));
-    if (!this.sorted || this.all.length !== before) {
+    if (!this.sorted) {
       const first = (r: MarkRecord) => r.elements.find((e) => e.isConnected)!;
       this.all.sort((a, b) => documentOrder(first(a), first(b)));
       this.sorted = true;
@@ -203,9 +205,11 @@ export class Marks {
     return stale.size;
   }
 
-  /** Whether anything is marked. */
+  /** How many annotations are marked (live ones; no sorting needed to count). */
   get size(): number {
-    return this.records().length;
+    let n = 0;
+    for (const r of this.all) if (r.elements.some((e) => e.isConnected)) n++;
+    return n;
   }
 
   /**

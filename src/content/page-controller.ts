@@ -27,6 +27,8 @@ import { HOST_TAG } from './tooltip/host';
 export const STATE_ATTR = 'data-deal-lens-state';
 export const ABOUT_ATTR = 'data-deal-lens-about';
 export const SCAN_MEASURE = 'deal-lens:scan';
+/** How long after a pass its summary goes to the background (passes in between share one). */
+const REPORT_DELAY_MS = 50;
 
 /** What the page side needs of the settings. */
 export interface ViewSettings {
@@ -250,12 +252,30 @@ export class PageController {
     this.html.setAttribute(ABOUT_ATTR, this.about ? 'yes' : 'no');
     if (this.about && this.marks.size) this.tooltip.start();
     this.html.setAttribute(STATE_ATTR, 'done');
-    const summary = this.summary();
     try {
       performance.measure(SCAN_MEASURE, { start: t0, end: performance.now() });
     } catch {
       // an old engine without measure options: the pass itself is done
     }
-    this.deps.report(summary);
+    this.scheduleReport();
+  }
+
+  private reportTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * The summary lists every mark of the page, so building and sending it costs
+   * what the page holds, not what a pass changed: it goes out once passes
+   * settle (a burst of passes sends one), outside the passes' own time.
+   */
+  private scheduleReport(): void {
+    if (this.reportTimer !== undefined) return;
+    this.reportTimer = setTimeout(() => {
+      this.reportTimer = undefined;
+      try {
+        this.deps.report(this.summary());
+      } catch (e) {
+        console.debug('Deal Lens: summary failed', e);
+      }
+    }, REPORT_DELAY_MS);
   }
 }

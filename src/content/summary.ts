@@ -29,6 +29,18 @@ export interface SummaryState {
   hidden: number;
 }
 
+/** Each mark's sentence, worked out once: a summary after every pass must not re-split the whole page. */
+const contexts = new WeakMap<MarkRecord, string>();
+
+function contextOf(r: MarkRecord): string {
+  let c = contexts.get(r);
+  if (c === undefined) {
+    c = sentenceOf(r.blockText, r.start, r.end);
+    contexts.set(r, c);
+  }
+  return c;
+}
+
 /** Build the page summary from the live marks (already in reading order). */
 export function buildSummary(state: SummaryState, records: readonly MarkRecord[]): PageSummary {
   const counts = { term: 0, fact: 0, caveat: 0, conflict: 0 };
@@ -41,7 +53,7 @@ export function buildSummary(state: SummaryState, records: readonly MarkRecord[]
         entryId: r.entryId,
         kind: r.kind,
         text: r.text.replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT),
-        context: sentenceOf(r.blockText, r.start, r.end),
+        context: contextOf(r),
       });
     }
   }
