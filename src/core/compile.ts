@@ -10,11 +10,19 @@ export type Payload =
   | { t: 'term'; id: string }
   | { t: 'party'; key: string; weak: boolean }
   | { t: 'deal' }
-  | { t: 'cue'; fact: number; role: 'topic' | 'boost' | 'not'; spec: number }
+  | { t: 'cue'; cues: readonly Cue[] }
   | { t: 'phrase'; rule: number }
   | { t: 'near'; rule: number }
   | { t: 'unless'; rule: number }
   | { t: 'marker'; m: Marker };
+
+/** One fact's use of a cue word; all facts using the same word share one automaton pattern. */
+export interface Cue {
+  fact: number;
+  role: 'topic' | 'boost' | 'not';
+  /** 1 / number of facts of the same unit that use the word as a topic */
+  spec: number;
+}
 
 /** Words that make a sentence unsafe to flag: looking back, hedging, or denying. */
 export type Marker = 'past' | 'hedge' | 'negation' | 'reported';
@@ -69,13 +77,21 @@ export function compile(dataset: Dataset): Compiled {
   const shared = new Map<string, number>();
   const key = (unit: string | null, w: string) => `${unit}|${w.toLowerCase()}`;
   for (const f of dataset.facts) for (const w of new Set(f.cues?.topic ?? [])) shared.set(key(f.unit, w), (shared.get(key(f.unit, w)) ?? 0) + 1);
+  const cueWords = new Map<string, { text: string; cues: Cue[] }>();
+  const addCue = (w: string, cue: Cue) => {
+    const k = w.toLowerCase();
+    const entry = cueWords.get(k) ?? { text: w, cues: [] };
+    entry.cues.push(cue);
+    cueWords.set(k, entry);
+  };
   dataset.facts.forEach((f, i) => {
     factIndex.set(f.id, i);
     if (!f.cues) return;
-    for (const w of f.cues.topic) add(w, { t: 'cue', fact: i, role: 'topic', spec: 1 / (shared.get(key(f.unit, w)) ?? 1) });
-    for (const w of f.cues.boost) add(w, { t: 'cue', fact: i, role: 'boost', spec: 1 });
-    for (const w of f.cues.not) add(w, { t: 'cue', fact: i, role: 'not', spec: 1 });
+    for (const w of f.cues.topic) addCue(w, { fact: i, role: 'topic', spec: 1 / (shared.get(key(f.unit, w)) ?? 1) });
+    for (const w of f.cues.boost) addCue(w, { fact: i, role: 'boost', spec: 1 });
+    for (const w of f.cues.not) addCue(w, { fact: i, role: 'not', spec: 1 });
   });
+  for (const { text, cues } of cueWords.values()) add(text, { t: 'cue', cues });
   const valueRules = new Map<number, ConflictRule>();
   const qualifierRules = new Map<number, ConflictRule>();
   dataset.conflicts.forEach((r, i) => {

@@ -95,26 +95,33 @@ export function candidatesFor(c: Compiled, scan: BlockScan, fig: Figure, s: numb
   const clause = clauseAround(scan, s, fig.start);
   for (const h of hits) {
     if (h.payload.t !== 'cue') continue;
-    const fact = c.facts[h.payload.fact]!;
-    if (fact.unit === null || (UNIT_OF[fact.unit] ?? fact.unit) !== fig.unit) continue;
-    const e = byFact.get(h.payload.fact) ?? { topic: 0, boost: 0, not: false, distance: Infinity, tight: false };
-    byFact.set(h.payload.fact, e);
-    if (h.payload.role === 'not') {
-      // "not" words speak for the figure's own clause only
-      if (h.start >= clause.lo && h.start < clause.hi) e.not = true;
-      continue;
-    }
     // the figure's own unit word ("5 gigawatts") is no evidence of which fact it is
-    if (h.start >= fig.spanStart && h.end <= fig.end) continue;
-    const d = gap(fig, h.start);
-    if (rivals.some((r) => gap(r, h.start) < d)) continue;
-    if (h.payload.role === 'topic') {
-      if (d <= (fact.cues?.window ?? 12)) {
-        e.topic += Math.sqrt(h.payload.spec) / (1 + d);
-        e.distance = Math.min(e.distance, d);
-        if (d <= 2 && h.payload.spec === 1) e.tight = true;
+    const inside = h.start >= fig.spanStart && h.end <= fig.end;
+    let d = -1;
+    for (const cue of h.payload.cues) {
+      const fact = c.facts[cue.fact]!;
+      if (fact.unit === null || (UNIT_OF[fact.unit] ?? fact.unit) !== fig.unit) continue;
+      let e = byFact.get(cue.fact);
+      if (!e) byFact.set(cue.fact, (e = { topic: 0, boost: 0, not: false, distance: Infinity, tight: false }));
+      if (cue.role === 'not') {
+        // "not" words speak for the figure's own clause only
+        if (h.start >= clause.lo && h.start < clause.hi) e.not = true;
+        continue;
       }
-    } else e.boost += 0.25 / (1 + d / 2);
+      if (inside) continue;
+      if (d < 0) {
+        d = gap(fig, h.start);
+        if (rivals.some((r) => gap(r, h.start) < d)) d = Infinity;
+      }
+      if (d === Infinity) continue;
+      if (cue.role === 'topic') {
+        if (d <= (fact.cues?.window ?? 12)) {
+          e.topic += Math.sqrt(cue.spec) / (1 + d);
+          e.distance = Math.min(e.distance, d);
+          if (d <= 2 && cue.spec === 1) e.tight = true;
+        }
+      } else e.boost += 0.25 / (1 + d / 2);
+    }
   }
   const out: Candidate[] = [];
   for (const [fi, e] of byFact) {
