@@ -91,9 +91,13 @@ const QUALIFIERS: [RegExp, Qualifier][] = [
   [/(?:under|less than|below|just under|fewer than|shy of)\s*$/i, 'less-than'],
 ];
 
+/** Nothing of any unit can be in a text without one of these. */
+const ANY_FIGURE = /[\d$%]|illion|watt|decade|dozen|year|yr|month/i;
+
 /** Parse every figure in `text`, in order, without overlaps. */
 export function parseFigures(text: string): Figure[] {
   if (typeof text !== 'string' || !text) return [];
+  if (!ANY_FIGURE.test(text)) return [];
   // each pattern runs only where its unit word or sign occurs at all: most blocks need none or one
   const low = text.toLowerCase();
   const has = {

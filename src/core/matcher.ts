@@ -40,6 +40,8 @@ const FOLD = (() => {
 })();
 const SPACE = 32;
 const RING = 256; // longer than any pattern
+/** Shared by every call: findAll is synchronous and never re-entered. */
+const RING_BUFFER = new Int32Array(RING);
 
 function foldCode(c: number): number {
   return c < TABLE_SIZE ? FOLD[c]! : foldChar(String.fromCharCode(c), true).charCodeAt(0);
@@ -100,7 +102,7 @@ export class Matcher<P> {
   findAll(text: string): Hit<P>[] {
     const hits: Hit<P>[] = [];
     // ring[k % RING] = text offset of the k-th folded unit fed to the automaton
-    const ring = new Int32Array(RING);
+    const ring = RING_BUFFER;
     let fed = 0;
     let s = 0;
     let prevSpace = true;

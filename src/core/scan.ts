@@ -24,10 +24,13 @@ export interface BlockScan {
 /** Quick test: could this block hold a figure at all? */
 const MAYBE_FIGURE = /[0-9]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred|decade|dozen)\b/i;
 
+const WHOLE = (text: string) => [{ start: 0, end: text.length }];
+
 export function scanBlock(c: Compiled, text: string): BlockScan {
   const hits = c.matcher.findAll(text);
   const figures = MAYBE_FIGURE.test(text) ? parseFigures(text) : [];
-  const sentences = splitSentences(text);
+  // a block with nothing in it needs no sentences
+  const sentences = hits.length || figures.length ? splitSentences(text) : WHOLE(text);
   const n = Math.max(1, sentences.length);
   const bySentence: Hit<Payload>[][] = Array.from({ length: n }, () => []);
   const parties: BlockScan['parties'] = Array.from({ length: n }, () => []);
