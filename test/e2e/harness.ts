@@ -254,7 +254,7 @@ async function launchChromium(opts: LaunchOptions): Promise<Harness> {
       args: [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, ...CHROMIUM_ARGS],
     });
   } catch (e) {
-    rmSync(profile, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
     throw e;
   }
   // Routes every request of every page, extension page and the service worker.
@@ -269,7 +269,7 @@ async function launchChromium(opts: LaunchOptions): Promise<Harness> {
   if (!worker) {
     worker = await context.waitForEvent('serviceworker', { predicate: isOurWorker, timeout: 15_000 }).catch(async (e: unknown) => {
       await context.close().catch(() => undefined);
-      rmSync(profile, { recursive: true, force: true });
+      rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
       throw new Error(`Chromium did not start the extension's service worker within 15 s: it probably refused to load ${extDir}. ${chromeLoadHints(extDir)}(${String(e)})`);
     });
   }
@@ -336,7 +336,7 @@ async function launchChromium(opts: LaunchOptions): Promise<Harness> {
       if (closed) return;
       closed = true;
       await context.close().catch(() => undefined);
-      rmSync(profile, { recursive: true, force: true });
+      rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
     },
   };
   return harness;
@@ -410,7 +410,7 @@ async function launchFirefox(opts: LaunchOptions): Promise<Harness> {
     await browser.installExtension(extDir);
   } catch (e) {
     proxy.server.close();
-    rmSync(profile, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
     throw e;
   }
   const extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
@@ -533,7 +533,7 @@ async function launchFirefox(opts: LaunchOptions): Promise<Harness> {
       closed = true;
       await browser.close().catch(() => undefined);
       await new Promise<void>((r) => proxy.server.close(() => r()));
-      rmSync(profile, { recursive: true, force: true });
+      rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
     },
   };
   return harness;
