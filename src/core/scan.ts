@@ -29,8 +29,11 @@ const WHOLE = (text: string) => [{ start: 0, end: text.length }];
 export function scanBlock(c: Compiled, text: string): BlockScan {
   const hits = c.matcher.findAll(text);
   const figures = MAYBE_FIGURE.test(text) ? parseFigures(text) : [];
-  // a block with nothing in it needs no sentences
-  const sentences = hits.length || figures.length ? splitSentences(text) : WHOLE(text);
+  // a block with nothing in it needs no sentences, words or groupings
+  if (!hits.length && !figures.length) {
+    return { text, hits, figures, sentences: WHOLE(text), words: [], bySentence: [[]], parties: [[]], markers: [[]] };
+  }
+  const sentences = splitSentences(text);
   const n = Math.max(1, sentences.length);
   const bySentence: Hit<Payload>[][] = Array.from({ length: n }, () => []);
   const parties: BlockScan['parties'] = Array.from({ length: n }, () => []);
