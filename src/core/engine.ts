@@ -12,6 +12,11 @@ import { filterBySources } from './sources-filter';
 
 export interface Engine {
   readonly dataset: Dataset;
+  /**
+   * The cheapest possible no: false when the text (e.g. the page's whole
+   * `textContent`) does not name both parties, so nothing else need run.
+   */
+  mightBeAbout(text: string): boolean;
   /** Page-level decision: is this page about the deal? */
   assess(input: PageInput, options?: AnalyzeOptions): Assessment;
   /** Annotations for blocks of a page already judged about the deal (incremental passes). */
@@ -57,6 +62,7 @@ export function createEngine(dataset: Dataset): Engine {
 
   const engine: Engine = {
     dataset,
+    mightBeAbout: (text) => mightBeAboutDeal([text]),
     assess(input, options = {}) {
       if (!mightBeAboutDeal([input.title ?? '', ...input.blocks])) return { about: false, score: 0, reason: 'the two parties are not both named' };
       const scans = scanAll(input.blocks);

@@ -16,19 +16,17 @@ import type { FigureLink } from './annotate';
  */
 export function partyPrecheck(dataset: Dataset): (texts: readonly string[]) => boolean {
   const [a, b] = dataset.story.dealParties;
-  const need = [a, b].map((k) => {
+  const escape = (f: string) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  const pattern = (k: string) => {
     const p = dataset.story.parties[k]!;
-    return [...p.forms.filter((f) => !isWeakPartyForm(f)), ...p.exactForms].map((f) => f.toLowerCase());
-  });
-  return (texts) => {
-    const found = [false, false];
-    for (const t of texts) {
-      const low = t.toLowerCase();
-      for (let i = 0; i < 2; i++) if (!found[i] && need[i]!.some((f) => low.includes(f))) found[i] = true;
-      if (found[0] && found[1]) return true;
-    }
-    return false;
+    const loose = p.forms.filter((f) => !isWeakPartyForm(f)).map(escape);
+    const exact = p.exactForms.map(escape);
+    return { loose: loose.length ? new RegExp(loose.join('|'), 'i') : null, exact: exact.length ? new RegExp(exact.join('|')) : null };
   };
+  // the rarer party first: most pages never name it, and one regexp says so
+  const needs = [pattern(b), pattern(a)];
+  const found = (t: string, p: ReturnType<typeof pattern>) => (p.loose?.test(t) ?? false) || (p.exact?.test(t) ?? false);
+  return (texts) => needs.every((p) => texts.some((t) => found(t, p)));
 }
 
 interface Evidence {

@@ -150,3 +150,12 @@ describe('dates', () => {
     expect(kindOf('The deal values Anthropic at $350 billion to $400 billion.', '$350 billion')).toBeUndefined();
   });
 });
+
+describe('pre-check', () => {
+  it('says no cheaply when a party is not named, and never no when both are', () => {
+    expect(engine.mightBeAbout('Amazon cut prices. Claude Monet painted.')).toBe(false);
+    expect(engine.mightBeAbout('The laws of AWSOME physics; anthropology')).toBe(false);
+    expect(engine.mightBeAbout('AWS and the Claude maker signed a deal')).toBe(true);
+    expect(engine.mightBeAbout('amazon\u00a0web services backs ANTHROPIC')).toBe(true);
+  });
+});
