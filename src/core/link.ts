@@ -29,17 +29,29 @@ interface Candidate {
 const UNIT_OF: Record<string, string> = { months: 'months', years: 'years' };
 
 /** Parties of sentence `s`, or the nearest earlier sentence of the block that names one. */
-function partiesFor(scan: BlockScan, s: number, carried: readonly string[]): { keys: Set<string>; mentions: { key: string; at: number }[] } {
+interface PartyView {
+  keys: Set<string>;
+  mentions: { key: string; at: number }[];
+  /** parties named in this block up to and including the sentence */
+  named: Set<string>;
+}
+
+function partiesFor(scan: BlockScan, s: number, carried: readonly string[]): PartyView {
+  const named = new Set<string>();
+  for (let i = 0; i <= s; i++) for (const p of scan.parties[i]!) named.add(p.key);
   for (let i = s; i >= 0; i--) {
     const ps = scan.parties[i]!.filter((p) => !p.weak || i === s);
-    if (ps.length) return { keys: new Set(ps.map((p) => p.key)), mentions: i === s ? ps.map((p) => ({ key: p.key, at: (p.start + p.end) / 2 })) : [] };
+    if (ps.length) return { keys: new Set(ps.map((p) => p.key)), mentions: i === s ? ps.map((p) => ({ key: p.key, at: (p.start + p.end) / 2 })) : [], named };
   }
-  return { keys: new Set(carried), mentions: [] };
+  return { keys: new Set(carried), mentions: [], named };
 }
 
 /** Whether the figure may belong to `fact`, given who the sentence names. */
-function partiesAllow(c: Compiled, fact: Fact, keys: Set<string>, mentions: { key: string; at: number }[], fig: Figure): boolean {
+function partiesAllow(c: Compiled, fact: Fact, view: PartyView, fig: Figure): boolean {
+  const { keys, mentions } = view;
   const own = new Set(fact.parties);
+  // another deal's figure needs that deal's party named in the block itself, not just somewhere before
+  if (fact.parties.some((p) => !c.dealParties.includes(p) && !view.named.has(p))) return false;
   // for the deal's own facts (and a party's own figures) the other deal party is no stranger
   const dealOnly = fact.parties.every((p) => c.dealParties.includes(p));
   const foreign = [...keys].filter((k) => c.suitors.has(k) && !own.has(k) && !(dealOnly && c.dealParties.includes(k)));
@@ -70,7 +82,8 @@ function overstatesCeiling(fact: Qualifier, page: Qualifier): boolean {
   return fact === 'up-to' && (page === 'more-than' || page === 'at-least');
 }
 
-const PUNCT = /[,;:()\u2014\u2013]|\s-\s/g;
+/** Punctuation and conjunctions between a cue and a figure: each puts the cue further away. */
+const PUNCT = /[,;:()\u2014\u2013]|\s-\s|\s(?:and|but|while|whereas|plus|with)\s/gi;
 
 /** How close a guarding cue must stand for a differing figure to be called a contradiction. */
 const FLAG_DISTANCE = 6;
@@ -90,7 +103,7 @@ export function candidatesFor(c: Compiled, scan: BlockScan, fig: Figure, s: numb
     const between = at < f.spanStart ? scan.text.slice(at, f.spanStart) : scan.text.slice(f.end, at);
     return words + 2 * (between.match(PUNCT) ?? []).length;
   };
-  const { keys, mentions } = partiesFor(scan, s, carried);
+  const view = partiesFor(scan, s, carried);
   const byFact = new Map<number, { topic: number; boost: number; not: boolean; distance: number; tight: boolean }>();
   const clause = clauseAround(scan, s, fig.start);
   for (const h of hits) {
@@ -128,7 +141,7 @@ export function candidatesFor(c: Compiled, scan: BlockScan, fig: Figure, s: numb
     if (e.not || e.topic === 0) continue;
     const fact = c.facts[fi]!;
     if (fact.validFrom && fact.validFrom > date) continue; // not yet true when the page was written
-    if (!partiesAllow(c, fact, keys, mentions, fig)) continue;
+    if (!partiesAllow(c, fact, view, fig)) continue;
     out.push({ fact: fi, score: e.topic + e.boost, distance: e.distance, tight: e.tight });
   }
   // the nearest cue decides; how telling the cues are breaks ties
