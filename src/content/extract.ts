@@ -72,7 +72,10 @@ export function isBlockElement(el: Element): boolean {
 
 /** Whether the extractor ignores an element and everything inside it. */
 export function isSkippedElement(el: Element): boolean {
-  if (SKIPPED.has(tagOf(el))) return true;
+  const tag = tagOf(el);
+  if (SKIPPED.has(tag)) return true;
+  // closed disclosure widgets hide their content by the browser's own rules, no attribute says so
+  if ((tag === 'details' || tag === 'dialog') && !el.hasAttribute('open')) return true;
   // most elements of a page carry no attribute at all: one call settles them
   if (!el.hasAttributes()) return false;
   if (el.hasAttribute('hidden')) return true;

@@ -51,6 +51,7 @@ function start(): Instance {
   let index: DatasetIndex | null = null;
   const t: Translate = (key, subs) => browser.i18n.getMessage(key, subs) || key;
   let forced = false;
+  let frameReported = false;
   let settings: Settings = readSettings(undefined).settings;
 
   const controller = new PageController(
@@ -60,8 +61,10 @@ function start(): Instance {
       t,
       explain: (r) => explain((index ??= indexDataset(dataset)), { entryId: r.entryId, kind: r.kind, factId: r.factId, text: r.text }),
       report: (summary: PageSummary) => {
-        // the top frame always reports (the badge clears on pages not about the deal); other frames only when they have something
-        if (window !== window.top && !summary.about && !summary.active) return;
+        // the top frame always reports (the badge clears on pages not about the deal); other
+        // frames once they have something, and from then on (so switching off clears them too)
+        if (window !== window.top && !summary.about && !frameReported) return;
+        frameReported = true;
         browser.runtime.sendMessage(summary).catch(() => undefined);
       },
     },

@@ -3,7 +3,7 @@
  * scroll, live blogs, React re-renders, SPA navigations) into work for the
  * controller, batched and bounded.
  *
- * - Added nodes and changed text are collected and handed over once per idle
+ * - Added nodes, changed text and elements shown by `open`/`hidden` are collected and handed over once per idle
  *   period (requestIdleCallback with a timeout, so a busy page still gets its
  *   marks), as the smallest set of block roots that covers them: the cost of a
  *   pass follows what changed, not the size of the page.
@@ -55,7 +55,8 @@ export class PageObserver {
     if (this.running) return;
     this.running = true;
     this.href = this.win.location.href;
-    this.mo.observe(this.root, { childList: true, subtree: true, characterData: true });
+    // `open` (details) and `hidden` reveal text that the visibility test skipped before
+    this.mo.observe(this.root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['open', 'hidden'] });
     this.win.addEventListener('popstate', this.onHistory);
     this.win.addEventListener('hashchange', this.onHistory);
   }
@@ -97,7 +98,7 @@ export class PageObserver {
       this.dirty.clear();
     } else {
       for (const r of records) {
-        if (r.type === 'characterData') this.dirty.add(r.target);
+        if (r.type === 'characterData' || r.type === 'attributes') this.dirty.add(r.target);
         else for (const n of Array.from(r.addedNodes)) this.dirty.add(n);
       }
     }

@@ -150,14 +150,19 @@ export class PageController {
 
   /** Scroll the n-th mark (reading order) into view, focus it and open its tooltip. */
   reveal(n: number): boolean {
-    const record = this.marks.records()[n];
-    const el = record?.elements.find((e) => e.isConnected);
-    if (!el) return false;
-    const smooth = !this.deps.win.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-    el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: smooth ? 'smooth' : 'auto' });
-    el.focus({ preventScroll: true });
-    this.tooltip.open(el, 'reveal');
-    return true;
+    try {
+      const record = this.marks.records()[n];
+      const el = record?.elements.find((e) => e.isConnected);
+      if (!el) return false;
+      const smooth = !this.deps.win.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+      el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: smooth ? 'smooth' : 'auto' });
+      el.focus({ preventScroll: true });
+      this.tooltip.open(el, 'reveal');
+      return true;
+    } catch (e) {
+      console.debug('Deal Lens: reveal failed', e);
+      return false;
+    }
   }
 
   /** Run a pass; whatever goes wrong stays in here. */
@@ -249,6 +254,9 @@ export class PageController {
   }
 
   private finish(t0: number): void {
+    // the open tooltip's mark may have gone with what the page or this pass removed
+    const open = this.tooltip.openMark;
+    if (open && (!open.isConnected || !this.marks.recordOf(open)?.elements.length)) this.tooltip.close();
     this.html.setAttribute(ABOUT_ATTR, this.about ? 'yes' : 'no');
     if (this.about && this.marks.size) this.tooltip.start();
     this.html.setAttribute(STATE_ATTR, 'done');

@@ -91,6 +91,23 @@ describe.each(BROWSERS)('living pages in %s', (name) => {
     await page.close();
   });
 
+  it('marks text once the reader opens the <details> that hid it', async () => {
+    const page = await h.open(serveFixture(h, 'infinite.html').listed);
+    await waitDone(page);
+    await page.evaluate(() => {
+      const d = document.createElement('details');
+      d.id = 'more';
+      d.innerHTML = '<summary>Read more</summary><p>Amazon’s Annapurna Labs designs the Trainium chips Anthropic will train Claude on.</p>';
+      document.querySelector('section[data-n="0"]')!.appendChild(d);
+    });
+    // the closed details' content is not rendered: a pass runs but marks nothing in it
+    await new Promise((r) => setTimeout(r, 800));
+    expect(await marksIn(page, '#more p')).toBe(0);
+    await page.evaluate(() => (document.getElementById('more') as HTMLDetailsElement).open = true);
+    await page.waitForFunction(() => document.querySelectorAll('#more p deal-lens-mark').length > 0);
+    await page.close();
+  });
+
   it('re-evaluates the page on an SPA navigation, both ways', async () => {
     // the app's own routes: the deal story is its start page
     h.serve(`${LISTED}/technology/spa-deal/`, fixture('spa.html'));

@@ -90,8 +90,17 @@ export class TooltipController {
     return this.current;
   }
 
-  /** Open the tooltip of `mark` now (closing any other). */
+  /** Open the tooltip of `mark` now (closing any other). Never throws into the page. */
   open(mark: HTMLElement, by: OpenedBy): void {
+    try {
+      this.show(mark, by);
+    } catch (e) {
+      console.debug('Deal Lens: tooltip failed', e);
+      this.close();
+    }
+  }
+
+  private show(mark: HTMLElement, by: OpenedBy): void {
     this.clearTimers();
     if (this.current === mark) {
       // a stronger reason keeps it open longer: focus outlives hover

@@ -43,15 +43,16 @@ describe('extractBlocks', () => {
     expect(texts(extractBlocks(d.body).blocks)).toEqual(['Amazon', '$5 billion']);
   });
 
-  it('skips non-prose elements, hidden, aria-hidden, contenteditable and our tooltip host', () => {
+  it('skips non-prose elements, hidden, aria-hidden, contenteditable, closed details/dialogs and our tooltip host', () => {
     const d = doc(`<p>keep 1</p>
       <script>var Anthropic = 1</script><style>p{}</style><noscript>ns</noscript><template><p>tpl</p></template>
       <textarea>ta</textarea><select><option>opt</option></select><code>code</code><pre>pre</pre>
       <svg><text>svg</text></svg><math><mi>m</mi></math><button>btn</button>
       <div hidden><p>hidden</p></div><div aria-hidden="true">ah</div><div aria-hidden="false">keep 2</div>
       <div contenteditable="true">ce</div><div contenteditable="">ce2</div><div contenteditable="false">keep 3</div>
-      <deal-lens-tooltip>ours</deal-lens-tooltip><p>keep <span>4</span></p>`);
-    expect(texts(extractBlocks(d.body).blocks).map((t) => t.trim())).toEqual(['keep 1', 'keep 2', 'keep 3', 'keep 4']);
+      <details><summary>s</summary><p>closed</p></details><details open><p>keep 4</p></details><dialog><p>closed dialog</p></dialog>
+      <deal-lens-tooltip>ours</deal-lens-tooltip><p>keep <span>5</span></p>`);
+    expect(texts(extractBlocks(d.body).blocks).map((t) => t.trim())).toEqual(['keep 1', 'keep 2', 'keep 3', 'keep 4', 'keep 5']);
   });
 
   it('honours the visibility and skip options', () => {
