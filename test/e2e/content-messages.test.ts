@@ -95,6 +95,27 @@ describe.each(BROWSERS)('popup messages in %s', (name) => {
     await page.close();
   });
 
+  // Chromium runs scripting.executeScript only with activeTab from a real click on the toolbar button,
+  // which a test cannot give; Firefox lets the extension inject into pages its content scripts match.
+  if (name === 'firefox')
+    it('injected again (the popup\'s "Annotate this page") annotates a switched-off site once, never twice', async () => {
+      await setSettings(h, { disabledSites: ['reuters.com'] });
+      const page = await h.open(serveFixture(h, 'article.html').listed);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await page.evaluate(() => document.querySelectorAll('deal-lens-mark').length)).toBe(0);
+      const tabId = await h.tabIdOf(page);
+      const inject = () => h.extensionEval((api, id) => api.scripting.executeScript({ target: { tabId: id }, files: ['content.js'] }).then(() => 'ok'), tabId);
+      expect(await inject()).toBe('ok');
+      await waitDone(page);
+      const once = await page.evaluate(() => document.querySelectorAll('deal-lens-mark').length);
+      expect(once).toBeGreaterThan(3);
+      expect(await inject()).toBe('ok');
+      await new Promise((r) => setTimeout(r, 800));
+      expect(await page.evaluate(() => [document.querySelectorAll('deal-lens-mark').length, document.querySelectorAll('deal-lens-mark deal-lens-mark').length])).toEqual([once, 0]);
+      await setSettings(h, {});
+      await page.close();
+    });
+
   it('made no network request', () => {
     expect(h.strayRequests).toEqual([]);
   });
