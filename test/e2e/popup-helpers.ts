@@ -22,7 +22,7 @@ export const DEAL_HTML = `<!doctype html><html lang="en"><head><meta charset="ut
 <p>In return Anthropic committed to spending more than $100 billion on AWS over ten years, much of it on Trainium chips that Amazon designs itself.</p>
 ${FILLER}
 <p>The deal gives Anthropic up to 5 gigawatts of new capacity.</p>
-<p>Amazon is paying $25 billion in cash to Anthropic upfront, one analyst wrote.</p>
+<p>Amazon is paying $25 billion in cash upfront to Anthropic.</p>
 <p>Anthropic says its annualized revenue run-rate is above $30 billion.</p>
 <p>Anthropic was valued at $61.5 billion in its Series E round in March 2025, and at $183 billion in its Series F round in September 2025.</p>
 </article></body></html>`;
