@@ -74,6 +74,8 @@ export function markersNear(scan: BlockScan, s: number, at: number): Set<Marker>
     // a denial speaks of what follows it in its clause ("not the $350 billion", "it is not … a single cloud"),
     // or of what stands just before it ("$350 billion is not"); not of a claim two words back and more
     if (x.m === 'negation' && x.start > at && scan.text.slice(at, x.start).trim().split(/\s+/).length > 3) continue;
+    // a look back ("in 2023", "two years ago") dates the words near it, not a long clause's far end
+    if (x.m === 'past' && (x.start < at ? scan.text.slice(x.start, at) : scan.text.slice(at, x.start)).trim().split(/\s+/).length > 10) continue;
     out.add(x.m);
   }
   return out;
