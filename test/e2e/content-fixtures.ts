@@ -62,8 +62,9 @@ export const snapshot = (page: HarnessPage): Promise<Snapshot> =>
     const boxes: number[][] = [];
     for (const el of document.body.querySelectorAll('*')) {
       if (el.tagName === 'DEAL-LENS-MARK') continue;
+      // document coordinates: a page that scrolls itself (late layout, focus) must not read as moved boxes
       const r = el.getBoundingClientRect();
-      boxes.push([r.x, r.y, r.width, r.height]);
+      boxes.push([r.x + window.scrollX, r.y + window.scrollY, r.width, r.height]);
     }
     return {
       html: document.body.innerHTML,
