@@ -219,6 +219,8 @@ export class Marks {
    * removed is left as the page made it (its wrappers are still removed).
    */
   undo(): void {
+    // nothing was ever wrapped (a page not about the deal): no need to search the page
+    if (!this.all.length && !this.splits.length && !this.sheet) return;
     for (const r of this.all) for (const el of r.elements) unwrap(el);
     for (const el of Array.from(this.doc.querySelectorAll(WRAPPER_SELECTOR))) unwrap(el); // records lost to page moves
     for (let i = this.splits.length - 1; i >= 0; i--) merge(this.splits[i]!);

@@ -188,11 +188,12 @@ export class PageController {
     if (!this.active) return;
     const t0 = performance.now();
     this.html.setAttribute(STATE_ATTR, 'scanning');
-    const meta = readPageMeta(this.doc);
+    // most pages never name both parties: one native textContent read settles them,
+    // before any walk and before the page's metadata (JSON-LD) is even parsed
+    const named = this.precheck([this.doc.title, this.doc.body.textContent ?? '']);
+    const meta = named ? readPageMeta(this.doc) : { title: this.doc.title, published: undefined };
     this.title = meta.title;
     this.published = meta.published;
-    // most pages never name both parties: one native textContent read settles them, no walk
-    const named = this.precheck([meta.title, this.doc.body.textContent ?? '']);
     const blocks = named ? this.extract(this.doc.body) : [];
     const result = named
       ? this.deps.engine.analyze({ blocks: blocks.map((b) => b.text), title: meta.title, published: meta.published }, this.engineOptions())
