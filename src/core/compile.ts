@@ -35,7 +35,7 @@ const MARKERS: Record<Marker, string[]> = {
   ],
   hedge: [
     'could', 'might', 'may', 'would', 'if', 'whether', 'reportedly', 'rumored', 'rumoured', 'speculat*', 'potentially',
-    'projected', 'forecast*', 'expects', 'expected to', 'aims to', 'hopes', 'talks', 'in talks', 'considering', 'proposed', 'reports that', 'offering',
+    'projected', 'forecast*', 'expects', 'expected to', 'aims to', 'hopes', 'in talks', 'considering', 'proposed', 'reports that', 'offering',
     'targeting', 'targets', 'seeking', 'seeks', 'looking to', 'plans to', 'planning to', 'estimate*',
   ],
   reported: [
