@@ -13,7 +13,10 @@ import { markersNear, type BlockScan } from './scan';
 /** A question asks; it does not claim ("Did Amazon just hand over $25 billion?"). */
 export function isQuestion(scan: BlockScan, s: number): boolean {
   const sentence = scan.sentences[s]!;
-  return /\?["'”’)\]]*\s*$/.test(scan.text.slice(sentence.start, sentence.end));
+  const text = scan.text.slice(sentence.start, sentence.end);
+  // an interviewer's line ("Q: Some reports said …") asks too, with or without a question mark
+  if (/^\s*(?:Q|Question)\s*[:.\u2014-]/.test(scan.text.slice(scan.sentences[0]!.start, scan.sentences[0]!.end))) return true;
+  return /\?["'”’)\]]*\s*$/.test(text);
 }
 
 /** Inside quotation marks within its sentence (someone else's words, or a headline being quoted). */

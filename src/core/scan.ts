@@ -76,6 +76,8 @@ export function markersNear(scan: BlockScan, s: number, at: number): Set<Marker>
     if (x.m === 'negation' && x.start > at && scan.text.slice(at, x.start).trim().split(/\s+/).length > 3) continue;
     // a look back ("in 2023", "two years ago") dates the words near it, not a long clause's far end
     if (x.m === 'past' && (x.start < at ? scan.text.slice(x.start, at) : scan.text.slice(at, x.start)).trim().split(/\s+/).length > 10) continue;
+    // a hedge governs what follows it ("could invest $25 billion"); one far after the figure hedges something else
+    if (x.m === 'hedge' && x.start > at && scan.text.slice(at, x.start).trim().split(/\s+/).length > 5) continue;
     out.add(x.m);
   }
   return out;
