@@ -33,13 +33,15 @@ export function scanBlock(c: Compiled, text: string): BlockScan {
   if (!hits.length && !figures.length) {
     return { text, hits, figures, sentences: WHOLE(text), words: [], bySentence: [[]], parties: [[]], markers: [[]] };
   }
-  const sentences = splitSentences(text);
+  // sentences matter to figures and claim phrases; a block of terms and names alone is read whole
+  const needsSentences = figures.length > 0 || hits.some((h) => h.payload.t === 'phrase');
+  const sentences = needsSentences ? splitSentences(text) : WHOLE(text);
   const n = Math.max(1, sentences.length);
   const bySentence: Hit<Payload>[][] = Array.from({ length: n }, () => []);
   const parties: BlockScan['parties'] = Array.from({ length: n }, () => []);
   const markers: BlockScan['markers'] = Array.from({ length: n }, () => []);
   for (const h of hits) {
-    const s = sentences.length ? sentenceAt(sentences, h.start) : 0;
+    const s = sentences.length > 1 ? sentenceAt(sentences, h.start) : 0;
     bySentence[s]!.push(h);
     if (h.payload.t === 'party') parties[s]!.push({ key: h.payload.key, start: h.start, end: h.end, weak: h.payload.weak });
     else if (h.payload.t === 'marker') markers[s]!.push({ m: h.payload.m, start: h.start });
