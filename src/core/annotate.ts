@@ -65,7 +65,7 @@ export function linkFigures(c: Compiled, scans: readonly BlockScan[], date: stri
   };
   scans.forEach((scan, block) => {
     if (!scan.figures.length) return;
-    const short = wordCount(scan.text) <= CELL_WORDS;
+    const short = scan.text.length <= 80 && wordCount(scan.text) <= CELL_WORDS;
     let context: { scan: BlockScan; shift: number } | undefined;
     for (const fig of scan.figures) {
       const s = sentenceAt(scan.sentences, fig.start);
