@@ -26,7 +26,6 @@ interface Candidate {
   distance: number;
 }
 
-const UNIT_OF: Record<string, string> = { months: 'months', years: 'years' };
 
 /** Parties of sentence `s`, or the nearest earlier sentence of the block that names one. */
 interface PartyView {
@@ -113,7 +112,7 @@ export function candidatesFor(c: Compiled, scan: BlockScan, fig: Figure, s: numb
     let d = -1;
     for (const cue of h.payload.cues) {
       const fact = c.facts[cue.fact]!;
-      if (fact.unit === null || (UNIT_OF[fact.unit] ?? fact.unit) !== fig.unit) continue;
+      if (fact.unit !== fig.unit) continue;
       let e = byFact.get(cue.fact);
       if (!e) byFact.set(cue.fact, (e = { topic: 0, boost: 0, not: false, distance: Infinity, tight: false }));
       if (cue.role === 'not') {
@@ -165,7 +164,7 @@ export function judgeFigure(c: Compiled, scan: BlockScan, fig: Figure, s: number
   const best = cands.find((cand) => c.valueRules.has(cand.fact) && cand.distance === top.distance && cand.score >= top.score - 1e-9);
   const rivalMatch = best !== undefined && matching.some((m) => m.score >= best.score * 0.75);
   // a figure that is some other fact's true value ("another $5 billion") is flagged only on a cue of its own right beside it
-  const someonesValue = !best?.tight && c.facts.some((f) => f.unit !== null && (UNIT_OF[f.unit] ?? f.unit) === fig.unit && valueMatches(f, fig));
+  const someonesValue = !best?.tight && c.facts.some((f) => f.unit === fig.unit && valueMatches(f, fig));
   if (best && !matching.includes(best) && !rivalMatch && !someonesValue && best.distance <= FLAG_DISTANCE) {
     const fact = c.facts[best.fact]!;
     const partOfCeiling = fact.qualifier === 'up-to' && fig.value < (fact.value ?? 0) && fig.qualifier !== 'exact';

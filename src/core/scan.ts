@@ -21,14 +21,12 @@ export interface BlockScan {
   markers: { m: Marker; start: number }[][];
 }
 
-/** Quick test: could this block hold a figure at all? */
-const MAYBE_FIGURE = /[0-9]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred|decade|dozen)\b/i;
 
 const WHOLE = (text: string) => [{ start: 0, end: text.length }];
 
 export function scanBlock(c: Compiled, text: string): BlockScan {
   const hits = c.matcher.findAll(text);
-  const figures = MAYBE_FIGURE.test(text) ? parseFigures(text) : [];
+  const figures = parseFigures(text); // returns at once when the block holds no sign of a figure
   // a block with nothing in it needs no sentences, words or groupings
   if (!hits.length && !figures.length) {
     return { text, hits, figures, sentences: WHOLE(text), words: [], bySentence: [[]], parties: [[]], markers: [[]] };

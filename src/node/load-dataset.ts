@@ -6,9 +6,9 @@ import { DataError, validateStory, type DataProblem } from '../core/validate';
 
 export const DEFAULT_STORY = 'amazon-anthropic-2026';
 
-export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
+import { todayIso } from '../core/engine';
+
+export { todayIso };
 
 /** Load one story folder, validating shape and references. Throws DataError naming file, entry and field. */
 export function loadStory(dir: string, today = todayIso(), root = process.cwd()): Dataset {
