@@ -52,6 +52,8 @@ export interface Snapshot {
   text: string;
   /** Every element's box under <body> (our wrappers left out), in document order. */
   boxes: number[][];
+  /** A short name for each box's element (tag, id, first class), for failure messages. */
+  names: string[];
   attrs: string[];
   adopted: number;
 }
@@ -60,8 +62,10 @@ export interface Snapshot {
 export const snapshot = (page: HarnessPage): Promise<Snapshot> =>
   page.evaluate(() => {
     const boxes: number[][] = [];
+    const names: string[] = [];
     for (const el of document.body.querySelectorAll('*')) {
       if (el.tagName === 'DEAL-LENS-MARK') continue;
+      names.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.classList[0] ? '.' + el.classList[0] : ''));
       // document coordinates: a page that scrolls itself (late layout, focus) must not read as moved boxes
       const r = el.getBoundingClientRect();
       boxes.push([r.x + window.scrollX, r.y + window.scrollY, r.width, r.height]);
@@ -70,6 +74,7 @@ export const snapshot = (page: HarnessPage): Promise<Snapshot> =>
       html: document.body.innerHTML,
       text: document.body.innerText,
       boxes,
+      names,
       attrs: [...document.documentElement.attributes].map((a) => a.name).filter((n) => n.startsWith('data-deal-lens')),
       adopted: document.adoptedStyleSheets.length,
     };
@@ -89,6 +94,17 @@ export function maxBoxDelta(a: number[][], b: number[][]): number {
   let max = 0;
   a.forEach((box, i) => box.forEach((v, j) => (max = Math.max(max, Math.abs(v - b[i]![j]!)))));
   return max;
+}
+
+/** The first elements whose box moved by more than BOX_TOLERANCE, as `name [x,y,w,h] -> [x,y,w,h]` lines. */
+export function movedBoxes(after: Snapshot, before: Snapshot, limit = 5): string[] {
+  const out: string[] = [];
+  if (after.boxes.length !== before.boxes.length) return [`element count ${before.boxes.length} -> ${after.boxes.length}`];
+  for (let i = 0; i < after.boxes.length && out.length < limit; i++) {
+    const a = after.boxes[i]!, b = before.boxes[i]!;
+    if (a.some((v, j) => Math.abs(v - b[j]!) > BOX_TOLERANCE)) out.push(`${before.names[i]} [${b.map((v) => v.toFixed(1))}] -> [${a.map((v) => v.toFixed(1))}]`);
+  }
+  return out;
 }
 
 /** The wrappers the content script should make, computed in Node with the same modules over linkedom. */

@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launch, type Harness, type HarnessPage } from './harness';
-import { BOX_TOLERANCE, maxBoxDelta, pageMarks, serveFixture, setSettings, snapshot, waitDone, type Snapshot } from './content-fixtures';
+import { BOX_TOLERANCE, maxBoxDelta, movedBoxes, pageMarks, serveFixture, setSettings, snapshot, waitDone, type Snapshot } from './content-fixtures';
 
 const STRICT_CSP = { 'content-security-policy': "default-src 'none'; style-src 'nonce-dl1'; script-src 'nonce-dl1'" };
 const OFFLINE_CSP = { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:" };
@@ -38,7 +38,11 @@ function corpusPage(file: string): string {
     .replace(/<meta\b[^>]*http-equiv[^>]*>/gi, '')
     .replace(/<base\b[^>]*>/gi, '')
     // Firefox loads a frame's document even where the page's CSP forbids it
-    .replace(/<(iframe|frame|object|embed)\b[^>]*>(?:[\s\S]*?<\/\1>)?/gi, '');
+    .replace(/<(iframe|frame|object|embed)\b[^>]*>(?:[\s\S]*?<\/\1>)?/gi, '')
+    // a blocked image turns into its alt text whenever its error event comes, which may be before or
+    // after a snapshot: without a source it is drawn as alt text from the first layout on
+    .replace(/(<img\b[^>]*?)\s(?:src|srcset)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi, '$1')
+    .replace(/(<img\b[^>]*?)\s(?:src|srcset)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi, '$1');
   const at = html.search(/<p[\s>]/i);
   html = html.slice(0, at) + DEAL + html.slice(at);
   return html;
@@ -137,7 +141,7 @@ describe.each(BROWSERS)('off switch and geometry in %s', (name) => {
   for (const file of CORPUS) {
     // retried: on np4k__article_with_br one run in three (loaded machine) reads a 114 px shift that
     // two loads of the bare page never show; the cause is not found yet (see the stop note)
-    it(`marks a real page (${file}) without moving anything, and undoes exactly`, { retry: 2 }, async () => {
+    it(`marks a real page (${file}) without moving anything, and undoes exactly`, async () => {
       const urls = serveFixture(h, file, { html: corpusPage(file), headers: OFFLINE_CSP });
       const base = await h.open(urls.unlisted);
       const before = await snapshot(base);
@@ -148,6 +152,7 @@ describe.each(BROWSERS)('off switch and geometry in %s', (name) => {
       expect((await pageMarks(page)).length).toBeGreaterThan(2);
       const marked = await snapshot(page);
       expect(marked.text).toBe(before.text);
+      expect(movedBoxes(marked, before)).toEqual([]);
       expect(maxBoxDelta(marked.boxes, before.boxes)).toBeLessThanOrEqual(BOX_TOLERANCE);
       await off(h);
       await gone(page);
