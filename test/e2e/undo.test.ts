@@ -38,11 +38,7 @@ function corpusPage(file: string): string {
     .replace(/<meta\b[^>]*http-equiv[^>]*>/gi, '')
     .replace(/<base\b[^>]*>/gi, '')
     // Firefox loads a frame's document even where the page's CSP forbids it
-    .replace(/<(iframe|frame|object|embed)\b[^>]*>(?:[\s\S]*?<\/\1>)?/gi, '')
-    // a blocked image turns into its alt text whenever its error event comes, which may be before or
-    // after a snapshot: without a source it is drawn as alt text from the first layout on
-    .replace(/(<img\b[^>]*?)\s(?:src|srcset)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi, '$1')
-    .replace(/(<img\b[^>]*?)\s(?:src|srcset)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi, '$1');
+    .replace(/<(iframe|frame|object|embed)\b[^>]*>(?:[\s\S]*?<\/\1>)?/gi, '');
   const at = html.search(/<p[\s>]/i);
   html = html.slice(0, at) + DEAL + html.slice(at);
   return html;
