@@ -35,9 +35,14 @@ export function scanBlock(c: Compiled, text: string): BlockScan {
   const needsSentences = figures.length > 0 || hits.some((h) => h.payload.t === 'phrase');
   const sentences = needsSentences ? splitSentences(text) : WHOLE(text);
   const n = Math.max(1, sentences.length);
-  const bySentence: Hit<Payload>[][] = Array.from({ length: n }, () => []);
-  const parties: BlockScan['parties'] = Array.from({ length: n }, () => []);
-  const markers: BlockScan['markers'] = Array.from({ length: n }, () => []);
+  const bySentence: Hit<Payload>[][] = new Array(n);
+  const parties: BlockScan['parties'] = new Array(n);
+  const markers: BlockScan['markers'] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    bySentence[i] = [];
+    parties[i] = [];
+    markers[i] = [];
+  }
   for (const h of hits) {
     const s = sentences.length > 1 ? sentenceAt(sentences, h.start) : 0;
     bySentence[s]!.push(h);

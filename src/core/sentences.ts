@@ -48,10 +48,38 @@ export function sentenceAt(spans: readonly Span[], at: number): number {
   return Math.max(0, Math.min(spans.length - 1, lo - 1));
 }
 
-/** Word-start offsets of a text, for word distances. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** 1: may start a word (letter, digit, $); 2: may only continue one (. , ' ’ % -); 0: neither. ASCII and Latin-1 by table. */
+const WORD_CLASS = (() => {
+  const t = new Uint8Array(256);
+  for (let c = 0; c < 256; c++) t[c] = LETTER_OR_DIGIT.test(String.fromCharCode(c)) || c === 36 ? 1 : ".,'%-".includes(String.fromCharCode(c)) ? 2 : 0;
+  return t;
+})();
+function wordClass(c: number): number {
+  if (c < 256) return WORD_CLASS[c]!;
+  if (c === 0x2019) return 2;
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(c)) ? 1 : 0;
+}
+
+/**
+ * Word-start offsets of a text, for word distances: where a run of letters,
+ * digits and `$` begins that may go on with `. , ' ’ % -` (so "$5.5", "U.S."
+ * and "Amazon's" are one word each). A character loop, not a regexp: this runs
+ * on every block that holds a figure.
+ */
 export function wordStarts(text: string): number[] {
   const out: number[] = [];
-  for (const m of text.matchAll(/[\p{L}\p{N}$][\p{L}\p{N}$.,'’%-]*/gu)) out.push(m.index!);
+  let inWord = false;
+  for (let i = 0, n = text.length; i < n; i++) {
+    const u = text.charCodeAt(i);
+    // code points, as the `u` flag reads them: a pair is one character, a lone half is nothing
+    const k = u < 0xd800 || u > 0xdfff ? wordClass(u) : u <= 0xdbff && i + 1 < n ? wordClass(text.codePointAt(i)!) : 0;
+    const at = i;
+    if (u >= 0xd800 && u <= 0xdbff && i + 1 < n && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff) i++;
+    if (inWord && k !== 0) continue;
+    inWord = k === 1;
+    if (inWord) out.push(at);
+  }
   return out;
 }
 

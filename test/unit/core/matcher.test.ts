@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Matcher, leftmostLongest } from '../../../src/core/matcher';
-import { splitSentences } from '../../../src/core/sentences';
+import { splitSentences, wordStarts } from '../../../src/core/sentences';
+import { foldChar, foldPhrase, isWordChar } from '../../../src/core/normalize';
 
 const m = new Matcher([
   { text: 'AWS', payload: 'aws', exact: true },
@@ -53,6 +54,96 @@ describe('Matcher', () => {
         }
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+/**
+ * The matcher's specification, written the slow way: fold the text, collapse
+ * runs of spaces, and compare every pattern at every position, with the same
+ * word-boundary and exact-case rules.
+ */
+function naiveFindAll(patterns: { text: string; payload: string; exact?: boolean }[], text: string): [number, number, string][] {
+  const codes: number[] = [];
+  const at: number[] = [];
+  let prevSpace = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = foldChar(text[i]!, true);
+    if (c === ' ') {
+      if (prevSpace) continue;
+      prevSpace = true;
+    } else prevSpace = false;
+    codes.push(c.charCodeAt(0));
+    at.push(i);
+  }
+  const out: [number, number, string][] = [];
+  for (const p of patterns) {
+    const prefix = p.text.endsWith('*');
+    const raw = prefix ? p.text.slice(0, -1) : p.text;
+    const key = foldPhrase(raw, true);
+    for (let j = 0; j + key.length <= codes.length; j++) {
+      let k = 0;
+      while (k < key.length && codes[j + k] === key.charCodeAt(k)) k++;
+      if (k < key.length) continue;
+      const start = at[j]!;
+      const end = at[j + key.length - 1]! + 1;
+      if (isWordChar(text, start - 1) && isWordChar(text, start)) continue;
+      if (!prefix && isWordChar(text, end) && isWordChar(text, end - 1)) continue;
+      if (p.exact && foldPhrase(text.slice(start, end), false) !== foldPhrase(raw, false)) continue;
+      out.push([start, end, p.payload]);
+    }
+  }
+  return out.sort((a, b) => a[1] - b[1] || a[0] - b[0] || a[2].localeCompare(b[2]));
+}
+
+describe('Matcher agrees with the naive specification', () => {
+  const patterns = [
+    { text: 'AWS', payload: 'aws', exact: true },
+    { text: 'aws', payload: 'aws-lower' },
+    { text: 'Trainium', payload: 'trn' },
+    { text: 'Trainium2', payload: 'trn2' },
+    { text: 'Trainium 2', payload: 'trn2s' },
+    { text: 'in 2', payload: 'in2' },
+    { text: 'nium', payload: 'nium' },
+    { text: 'a', payload: 'a' },
+    { text: 'an an', payload: 'anan' },
+    { text: 'invest*', payload: 'invest' },
+    { text: 'up to', payload: 'upto' },
+    { text: '$5', payload: 'five' },
+    { text: '中国', payload: 'cn' },
+  ];
+  const mm = new Matcher(patterns);
+  const pieces = ['AWS', 'aws', 'Aws', 'Trainium', 'trainium2', 'TRAINIUM 2', 'in', '2', 'nium', 'a', 'an', ' ', '  ', '\u00a0', '\u2019', 'invest', 'ment', 'up', 'to', '$5', '$', '5', 'x', '-', '.', '中国', 'é', '😀'];
+  it('on random texts made of pattern pieces, overlapping and repeated', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const got = mm.findAll(text).map((h): [number, number, string] => [h.start, h.end, h.payload]);
+        got.sort((a, b) => a[1] - b[1] || a[0] - b[0] || a[2].localeCompare(b[2]));
+        expect(got).toEqual(naiveFindAll(patterns, text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('wordStarts', () => {
+  const reference = (t: string) => [...t.matchAll(/[\p{L}\p{N}$][\p{L}\p{N}$.,'’%-]*/gu)].map((m) => m.index!);
+  it('finds where words begin ("$5.5", "U.S.", "Amazon’s" are one word each)', () => {
+    expect(wordStarts("Amazon’s $5.5bn U.S. -- deal, 5%-plus")).toEqual([0, 9, 16, 24, 30]);
+  });
+  it('agrees with the regular expression it replaced, on any text (pairs, lone surrogates, marks)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'Z', '1', '$', '.', ',', "'", '’', '%', '-', ' ', 'é', '中', '😀', '\u0301', '\ud800', '\udc00', '_') }), (t) => {
+        expect(wordStarts(t)).toEqual(reference(t));
+      }),
+      { numRuns: 5000 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (t) => {
+        expect(wordStarts(t)).toEqual(reference(t));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
