@@ -114,7 +114,7 @@ describe('Matcher agrees with the naive specification', () => {
   ];
   const mm = new Matcher(patterns);
   const pieces = ['AWS', 'aws', 'Aws', 'Trainium', 'trainium2', 'TRAINIUM 2', 'in', '2', 'nium', 'a', 'an', ' ', '  ', '\u00a0', '\u2019', 'invest', 'ment', 'up', 'to', '$5', '$', '5', 'x', '-', '.', '中国', 'é', '😀'];
-  it('on random texts made of pattern pieces, overlapping and repeated', () => {
+  it('on random texts made of pattern pieces, overlapping and repeated', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
         const text = parts.join('');
@@ -132,12 +132,12 @@ describe('wordStarts', () => {
   it('finds where words begin ("$5.5", "U.S.", "Amazon’s" are one word each)', () => {
     expect(wordStarts("Amazon’s $5.5bn U.S. -- deal, 5%-plus")).toEqual([0, 9, 16, 24, 30]);
   });
-  it('agrees with the regular expression it replaced, on any text (pairs, lone surrogates, marks)', () => {
+  it('agrees with the regular expression it replaced, on any text (pairs, lone surrogates, marks)', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('a', 'Z', '1', '$', '.', ',', "'", '’', '%', '-', ' ', 'é', '中', '😀', '\u0301', '\ud800', '\udc00', '_') }), (t) => {
         expect(wordStarts(t)).toEqual(reference(t));
       }),
-      { numRuns: 5000 },
+      { numRuns: 2000 },
     );
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (t) => {

@@ -32,6 +32,8 @@ const TRUE = [
   'The company also runs Claude on Google Cloud and Microsoft Azure.',
   'Amazon shares rose 3% to $215 in early trading on the news.',
   'Analysts said the $25 billion headline figure is a ceiling rather than cash in hand.',
+  "Anthropic's revenue last year was a fraction of its current $30 billion run rate.",
+  'Amazon booked $30 billion in AWS revenue in the quarter, more than its revenue last year from advertising.',
 ];
 
 const WRONG: [string, string][] = [
@@ -40,6 +42,8 @@ const WRONG: [string, string][] = [
   ['The agreement secures 3 GW of capacity for Anthropic.', '3 GW'],
   ['The deal values Anthropic at $350 billion.', '$350 billion'],
   ["Anthropic's annual revenue hit $30 billion this year.", 'annual revenue'],
+  ["Anthropic's 2025 revenue topped $30 billion, a record for a start-up.", '2025 revenue'],
+  ["Last year's revenue of $30bn makes Anthropic one of the fastest-growing companies ever.", "Last year's revenue"],
   ['The full Claude Platform is available now to AWS customers.', 'available now'],
   ['Anthropic will now run exclusively on AWS for the next decade.', 'exclusively on AWS'],
   ["Amazon's total investment in Anthropic now exceeds $33 billion.", '$33 billion'],
