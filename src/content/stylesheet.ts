@@ -16,17 +16,48 @@ export interface InstalledSheet {
 
 type SheetTarget = Document | ShadowRoot;
 
+/**
+ * Constructed sheets by target, with the rules each holds: installing again into
+ * a target (after an undo, a new highlight intensity, a new controller) adopts a
+ * sheet already parsed instead of parsing the same rules again — parsing is most
+ * of an install (`all: unset` alone expands to every CSS property). Only a sheet
+ * the target has not adopted at the moment is reused, so two installs never share one.
+ */
+const parsed = new WeakMap<SheetTarget, { sheet: CSSStyleSheet; css: string }[]>();
+
 function adopt(target: SheetTarget, css: string): InstalledSheet | null {
   try {
-    const doc = 'defaultView' in target ? target : target.ownerDocument;
-    const Ctor = doc.defaultView?.CSSStyleSheet ?? CSSStyleSheet;
-    const sheet = new Ctor();
-    sheet.replaceSync(css);
-    target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];
+    const current = target.adoptedStyleSheets;
+    const cached = parsed.get(target) ?? [];
+    let entry = cached.find((e) => e.css === css && !current.includes(e.sheet)) ?? cached.find((e) => !current.includes(e.sheet));
+    if (!entry) {
+      const doc = 'defaultView' in target ? target : target.ownerDocument;
+      const Ctor = doc.defaultView?.CSSStyleSheet ?? CSSStyleSheet;
+      entry = { sheet: new Ctor(), css: '' };
+    }
+    const { sheet } = entry;
+    if (entry.css !== css) {
+      sheet.replaceSync(css);
+      entry.css = css;
+    }
+    target.adoptedStyleSheets = [...current, sheet];
     if (!target.adoptedStyleSheets.includes(sheet)) return null;
+    if (!cached.includes(entry)) {
+      cached.push(entry);
+      parsed.set(target, cached);
+    }
+    const e = entry;
+    // once removed, this handle leaves the sheet alone: a later install may be using it
+    let live = true;
     return {
-      update: (next) => sheet.replaceSync(next),
+      update: (next) => {
+        if (!live) return;
+        sheet.replaceSync(next);
+        e.css = next;
+      },
       remove: () => {
+        if (!live) return;
+        live = false;
         target.adoptedStyleSheets = target.adoptedStyleSheets.filter((s) => s !== sheet);
       },
     };
