@@ -82,6 +82,55 @@ describe('Marks.apply', () => {
     expect(d.querySelector('style')!.textContent).toContain('deal-lens-mark[data-deal-lens-kind]');
   });
 
+  it('takes the annotations in any order, as if sorted by block and start', () => {
+    const html = '<p>Amazon invests in Anthropic.</p><p>Anthropic spends $5 <b>billion</b> on AWS.</p>';
+    const run = (order: (a: Annotation[]) => Annotation[]) => {
+      const d = page(html);
+      const { blocks } = extractBlocks(d.body);
+      const anns = [...find(blocks, 'Amazon'), ...find(blocks, 'Anthropic'), ...find(blocks, '$5 billion', 'fact', 'x'), ...find(blocks, 'AWS')];
+      const recs = new Marks(d).apply(blocks, order(anns));
+      return { html: d.body.innerHTML, texts: recs.map((r) => r.text) };
+    };
+    const sorted = run((a) => [...a].sort((x, y) => x.block - y.block || x.start - y.start));
+    expect(sorted.texts).toEqual(['Amazon', 'Anthropic', 'Anthropic', '$5 billion', 'AWS']);
+    expect(run((a) => [...a].reverse())).toEqual(sorted);
+    expect(run((a) => a)).toEqual(sorted);
+  });
+
+  it('finds the record of every wrapper of every pass, also after unmark', () => {
+    const d = page('<p id="a">Anthropic one</p><p id="b">Amazon <i>Web</i> Services</p>');
+    const marks = new Marks(d);
+    const first = extractBlocks(d.getElementById('a')!).blocks;
+    const [a] = marks.apply(first, find(first, 'Anthropic'));
+    expect(marks.recordOf(a!.elements[0]!)).toBe(a);
+    const second = extractBlocks(d.getElementById('b')!).blocks;
+    const [b] = marks.apply(second, find(second, 'Amazon Web Services', 'term', 'aws'));
+    expect(b!.elements).toHaveLength(3);
+    for (const el of b!.elements) expect(marks.recordOf(el)).toBe(b);
+    const el = b!.elements[1]!;
+    marks.unmark(b!);
+    expect(marks.recordOf(el)).toBe(b);
+    expect(b!.elements).toEqual([]);
+    expect(marks.recordOf(d.body)).toBeUndefined();
+  });
+
+  it('dropChanged unmarks the records whose wrapped text the page rewrote, piece by piece', () => {
+    const d = page('<p>Anthropic gets $5 <b>billion</b> from Amazon</p>');
+    const marks = new Marks(d);
+    const { blocks } = extractBlocks(d.body);
+    marks.apply(blocks, [...find(blocks, 'Anthropic'), ...find(blocks, '$5 billion', 'fact', 'x'), ...find(blocks, 'Amazon')]);
+    expect(marks.dropChanged(d.body)).toBe(0);
+    const billion = wrappers(d).find((w) => w.textContent === 'billion')!;
+    (billion.firstChild as Text).data = 'million';
+    expect(marks.dropChanged(d.body)).toBe(1);
+    expect(marks.records().map((r) => r.text)).toEqual(['Anthropic', 'Amazon']);
+    const amazon = wrappers(d).find((w) => w.textContent === 'Amazon')!;
+    (amazon.firstChild as Text).data = 'Amazon.com';
+    expect(marks.dropChanged(amazon.firstChild!)).toBe(1);
+    expect(marks.records().map((r) => r.text)).toEqual(['Anthropic']);
+    expect(wrappers(d).map((w) => w.textContent)).toEqual(['Anthropic']);
+  });
+
   it('lists records in reading order across passes and drops those the page removed', () => {
     const d = page('<p id="a">Anthropic one</p><p id="b">Amazon two</p>');
     const marks = new Marks(d);
