@@ -29,7 +29,7 @@ export function inQuotes(scan: BlockScan, s: number, at: number): boolean {
 }
 
 const REBUTTAL_AFTER = /^[^.!?]*?(?::|—|–|-|\()\s*(?:false|wrong|incorrect|untrue|myth|not true|misleading)\b/i;
-const REBUTTAL_NEXT = /^\s*(?:(?:that|this|it|which)(?:'s|’s| is| was)\s+(?:(?:simply|just|flatly|also)\s+)?(?:incorrect|wrong|false|untrue|inaccurate|misleading|not (?:true|correct|accurate|so|right))|(?:false|wrong|incorrect|not true|not so)\b|(?:in fact|in reality|actually),)/i;
+const REBUTTAL_NEXT = /^\s*(?:(?:that|this|it|which|(?:that|this|the) (?:number|figure|sum|estimate|claim|report|reading|valuation|account|story))(?:'s|’s| is| was)\s+(?:(?:simply|just|flatly|also|badly|already)\s+)?(?:incorrect|wrong|false|untrue|inaccurate|misleading|mistaken|stale|outdated|out of date|out-of-date|not (?:true|correct|accurate|so|right|current))|(?:false|wrong|incorrect|not true|not so)\b|(?:in fact|in reality|actually),)/i;
 
 /** The page itself says the claim is wrong: ": False" after it, or "That is incorrect" next. */
 export function rebutted(scan: BlockScan, s: number, at: number): boolean {
@@ -40,9 +40,13 @@ export function rebutted(scan: BlockScan, s: number, at: number): boolean {
 }
 
 /** The sentence names one of the deal's parties or one of its terms: the claim is about this deal. */
-export function namesSubject(c: Compiled, scan: BlockScan, s: number): boolean {
+export function namesSubject(c: Compiled, scan: BlockScan, s: number, carried: readonly string[] = c.dealParties): boolean {
   const [A, B] = c.dealParties;
-  if (scan.parties[s]!.some((p) => p.key === A || p.key === B)) return true;
+  const here = scan.parties[s]!;
+  if (here.some((p) => p.key === B)) return true;
+  // one side named alone (Amazon's wind farms, its data centres, its other contracts) is this deal
+  // only where the other side is named too: in the block, or last before it
+  if (here.some((p) => p.key === A)) return carried.includes(B) || scan.parties.some((ps) => ps.some((p) => p.key === B));
   return scan.bySentence[s]!.some((h) => h.payload.t === 'term');
 }
 
@@ -50,12 +54,21 @@ export function namesSubject(c: Compiled, scan: BlockScan, s: number): boolean {
  * Whether a differing figure or phrase at offset `at` of sentence `s` may be
  * flagged, on a page judged as of `date`, for a record that holds since `since`.
  */
-export function mayFlag(c: Compiled, scan: BlockScan, s: number, at: number, date: string, since: string, kind: 'figure' | 'phrase' = 'figure'): boolean {
+export function mayFlag(
+  c: Compiled,
+  scan: BlockScan,
+  s: number,
+  at: number,
+  date: string,
+  since: string,
+  kind: 'figure' | 'phrase' = 'figure',
+  carried: readonly string[] = c.dealParties,
+): boolean {
   if (date < since) return false;
   if (isQuestion(scan, s) || inQuotes(scan, s, at) || rebutted(scan, s, at)) return false;
   const m = markersNear(scan, s, at);
   if (m.has('negation') || m.has('reported')) return false;
   // a claim phrase carries its own subject (its rule's `near` words) and may itself say "ago" or "could"
   if (kind === 'phrase') return true;
-  return namesSubject(c, scan, s) && !m.has('past') && !m.has('hedge');
+  return namesSubject(c, scan, s, carried) && !m.has('past') && !m.has('hedge');
 }

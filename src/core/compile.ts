@@ -43,6 +43,7 @@ const MARKERS: Record<Marker, string[]> = {
     'some have said', 'critics say', 'critics said', 'erroneously', 'mistakenly', 'misstated', 'misstating', 'misquoted', 'rumour', 'rumor',
     'an earlier version', 'correction', 'corrected', 'we reported', 'it was said', 'according to some', 'suggested that', 'insisted',
     'reports said', 'reports say', 'some reports', 'reported that', 'media reports', 'it has been reported', 'rumoured', 'rumored',
+    'making the rounds', 'doing the rounds', 'circulating', 'has circulated', 'floated', 'some put', 'others put',
   ],
   negation: ['not', "isn't", "wasn't", "aren't", "doesn't", "didn't", 'never', 'rather than', 'instead of', 'incorrectly', 'wrongly', 'falsely', 'misreported', 'contrary to', 'no longer', 'nor', 'rather'],
 };

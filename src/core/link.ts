@@ -169,19 +169,19 @@ export function judgeFigure(c: Compiled, scan: BlockScan, fig: Figure, s: number
     const fact = c.facts[best.fact]!;
     const partOfCeiling = fact.qualifier === 'up-to' && fig.value < (fact.value ?? 0) && fig.qualifier !== 'exact';
     const hedgedFigure = fig.qualifier === 'less-than' || fig.qualifier === 'at-least' || isRange(scan.text, fig);
-    if (!partOfCeiling && !hedgedFigure && safeToFlag(c, scan, s, fig.start, fact, date)) return { verdict: 'mismatch', fact: best.fact };
+    if (!partOfCeiling && !hedgedFigure && safeToFlag(c, scan, s, fig.start, fact, date, carried)) return { verdict: 'mismatch', fact: best.fact };
   }
   const m = matching[0];
   if (!m) return { verdict: 'none' };
   const fact = c.facts[m.fact]!;
-  if (overstatesCeiling(fact.qualifier, fig.qualifier) && c.qualifierRules.has(m.fact) && safeToFlag(c, scan, s, fig.start, fact, date)) {
+  if (overstatesCeiling(fact.qualifier, fig.qualifier) && c.qualifierRules.has(m.fact) && safeToFlag(c, scan, s, fig.start, fact, date, carried)) {
     return { verdict: 'qualifier', fact: m.fact };
   }
   return { verdict: 'match', fact: m.fact };
 }
 
-function safeToFlag(c: Compiled, scan: BlockScan, s: number, at: number, fact: Fact, date: string): boolean {
-  return mayFlag(c, scan, s, at, date, fact.validFrom ?? c.dataset.story.announced);
+function safeToFlag(c: Compiled, scan: BlockScan, s: number, at: number, fact: Fact, date: string, carried: readonly string[]): boolean {
+  return mayFlag(c, scan, s, at, date, fact.validFrom ?? c.dataset.story.announced, 'figure', carried);
 }
 
 /** "between $20 billion and $30 billion", "$20 billion to $30 billion", "$20-30 billion": a range, not a claim of one value. */

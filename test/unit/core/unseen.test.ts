@@ -65,3 +65,32 @@ describe('unseen wording: wrong claims', () => {
     expect(got.find((a) => a.kind === 'conflict' && (a.text.includes(text) || text.includes(a.text))), JSON.stringify(got)).toBeDefined();
   });
 });
+
+describe('unseen wording: whose figure, and claims the page itself rejects', () => {
+  const conflicts = (blocks: string[], title = 'Amazon deepens Anthropic investment') =>
+    engine.analyze({ blocks, title, published: '2026-04-22' }).annotations.filter((a) => a.kind === 'conflict').map((a) => blocks[a.block]!.slice(a.start, a.end));
+  const DEAL = [INTRO, 'Amazon will invest $5 billion now and up to $20 billion more in Anthropic; the startup will spend more than $100 billion on AWS over ten years.'];
+  it('leaves alone another Amazon story further down the page (its capacity, its contracts, its investments)', () => {
+    expect(
+      conflicts([
+        ...DEAL,
+        'Amazon bets on wind power in Europe',
+        'Amazon has signed power purchase agreements for 2.4 gigawatts of new wind capacity, including a 20-year agreement with a Spanish utility.',
+        'Amazon to invest $10 billion in North Carolina data centres',
+      ]),
+    ).toEqual([]);
+  });
+  it('still flags a sentence naming Amazon alone right after Anthropic was named', () => {
+    expect(conflicts([...DEAL, 'Amazon will hand over $25 billion up front.'])).toEqual(['$25 billion']);
+  });
+  it('does not flag a figure the next sentence calls stale, or one said to be making the rounds', () => {
+    expect(conflicts([...DEAL, "Some put Anthropic's valuation at $350 billion. That number is stale: the February round set it at $380 billion."])).toEqual([]);
+    expect(conflicts([...DEAL, "A figure making the rounds puts Anthropic's valuation at $350 billion."])).toEqual([]);
+    expect(conflicts([...DEAL, "The deal puts Anthropic's valuation at $350 billion."])).toEqual(['$350 billion']);
+  });
+  it('raises the bar for a page whose headline is about something else', () => {
+    const passing = ['Anthropic released a new model on Thursday, available on Amazon Bedrock.', 'Amazon is Anthropic’s largest outside backer, with $8 billion invested across 2023 and 2024.'];
+    expect(engine.analyze({ blocks: passing, title: 'Anthropic releases Claude Opus 4.7', published: '2026-04-16' }).about).toBe(false);
+    expect(engine.analyze({ blocks: [...DEAL, ...DEAL.map((b) => b.replace('Monday', 'Tuesday'))], title: 'Anthropic’s big week', published: '2026-04-22' }).about).toBe(true);
+  });
+});
