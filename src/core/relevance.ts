@@ -38,6 +38,14 @@ interface Evidence {
 }
 
 export const ABOUT_THRESHOLD = 4;
+/**
+ * A page whose headline does not name both companies is about something else
+ * more often than not (a model launch that recalls who backs Anthropic, an
+ * earnings story with a paragraph on the stake): its body must carry about
+ * three times the evidence (e.g. both named in three blocks and two figures
+ * tied to the deal).
+ */
+export const ABOUT_THRESHOLD_OTHER_TITLE = 12;
 
 export function assess(c: Compiled, scans: readonly BlockScan[], title: BlockScan | undefined, links: readonly FigureLink[], carried: readonly string[][]): Assessment {
   const [A, B] = c.dealParties;
@@ -90,7 +98,9 @@ export function assess(c: Compiled, scans: readonly BlockScan[], title: BlockSca
     const x = evidence.get(r)!;
     if (weigh(x) > weigh(e) + (titleBoth ? 4 : 0)) return { about: false, score, reason: `${reason}; but ${r}+${B} weighs more` };
   }
-  return { about: score >= ABOUT_THRESHOLD, score, reason };
+  // a headline about something else raises the bar; no headline at all (a text snippet) is no evidence either way
+  const otherTitle = title !== undefined && title.text.trim() !== '' && !titleBoth;
+  return { about: score >= (otherTitle ? ABOUT_THRESHOLD_OTHER_TITLE : ABOUT_THRESHOLD), score, reason: otherTitle ? `${reason}; the title names something else` : reason };
 }
 
 function round(x: number): number {
