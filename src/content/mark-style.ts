@@ -46,8 +46,16 @@ function kindRules(scheme: 'light' | 'dark', level: (typeof LEVELS)[Intensity]):
     .join('');
 }
 
-/** The wrapper stylesheet for one highlight intensity. */
+const built = new Map<Intensity, string>();
+
+/** The wrapper stylesheet for one highlight intensity (built once per intensity: every install asks for it). */
 export function markCss(intensity: Intensity = 'normal'): string {
+  let css = built.get(intensity);
+  if (css === undefined) built.set(intensity, (css = buildCss(intensity)));
+  return css;
+}
+
+function buildCss(intensity: Intensity): string {
   const level = LEVELS[intensity];
   const lines = (Object.keys(LINE) as (keyof typeof LINE)[]).map((k) => `${SEL}[data-deal-lens-kind="${k}"]{text-decoration-style:${LINE[k]}!important}`).join('');
   return (

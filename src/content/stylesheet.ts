@@ -28,8 +28,15 @@ const parsed = new WeakMap<SheetTarget, { sheet: CSSStyleSheet; css: string }[]>
 function adopt(target: SheetTarget, css: string): InstalledSheet | null {
   try {
     const current = target.adoptedStyleSheets;
-    const cached = parsed.get(target) ?? [];
-    let entry = cached.find((e) => e.css === css && !current.includes(e.sheet)) ?? cached.find((e) => !current.includes(e.sheet));
+    const cached = parsed.get(target);
+    // a free sheet with these rules, else any free sheet (its rules replaced)
+    let entry: { sheet: CSSStyleSheet; css: string } | undefined;
+    for (const e of cached ?? []) {
+      if (current.includes(e.sheet)) continue;
+      entry = e;
+      if (e.css === css) break;
+    }
+    const reused = !!entry;
     if (!entry) {
       const doc = 'defaultView' in target ? target : target.ownerDocument;
       const Ctor = doc.defaultView?.CSSStyleSheet ?? CSSStyleSheet;
@@ -41,10 +48,11 @@ function adopt(target: SheetTarget, css: string): InstalledSheet | null {
       entry.css = css;
     }
     target.adoptedStyleSheets = [...current, sheet];
-    if (!target.adoptedStyleSheets.includes(sheet)) return null;
-    if (!cached.includes(entry)) {
-      cached.push(entry);
-      parsed.set(target, cached);
+    // a sheet this target adopted before needs no second look
+    if (!reused) {
+      if (!target.adoptedStyleSheets.includes(sheet)) return null;
+      if (cached) cached.push(entry);
+      else parsed.set(target, [entry]);
     }
     const e = entry;
     // once removed, this handle leaves the sheet alone: a later install may be using it
