@@ -40,7 +40,8 @@ export class PageObserver {
   private scheduled = false;
   private running = false;
   private lastRescan = -Infinity;
-  private href: string;
+  /** The href last handled; read when observing starts (not before: a first pass need not pay for it). */
+  private href = '';
 
   constructor(
     private readonly win: Window,
@@ -48,7 +49,6 @@ export class PageObserver {
     private readonly hooks: ObserverHooks,
   ) {
     this.mo = new MutationObserver((records) => this.collect(records));
-    this.href = win.location.href;
   }
 
   start(): void {
@@ -85,7 +85,8 @@ export class PageObserver {
 
   /** Remember where the page's current href is (after a pass that handled a navigation). */
   syncHref(): void {
-    this.href = this.win.location.href;
+    // while stopped there is nothing to compare with: start() reads it
+    if (this.running) this.href = this.win.location.href;
   }
 
   private readonly onHistory = () => this.schedule();

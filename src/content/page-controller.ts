@@ -58,7 +58,7 @@ export function rendered(el: Element): boolean {
 
 export class PageController {
   readonly marks: Marks;
-  readonly tooltip: TooltipController;
+  private tooltipController: TooltipController | null = null;
   private readonly observer: PageObserver;
   private readonly doc: Document;
   private readonly html: HTMLElement;
@@ -82,21 +82,29 @@ export class PageController {
     this.html = this.doc.documentElement;
     this.settings = settings;
     this.marks = new Marks(this.doc, { intensity: settings.intensity });
-    this.tooltip = new TooltipController(this.doc, {
-      delay: settings.tooltipDelay,
-      t: deps.t,
-      explain: (el) => {
-        const r = this.marks.recordOf(el);
-        return r ? deps.explain(r) : null;
-      },
-    });
     this.extractOptions = { isVisible: deps.isVisible ?? rendered, skip: (el) => el.localName === HOST_TAG };
+    // built once per dataset (the engine's own pre-check): nothing is compiled per page
     this.precheck = partyPrecheck(deps.engine.dataset);
     this.observer = new PageObserver(deps.win, this.doc.body, {
       onChange: (roots) => this.guard(() => this.incremental(roots)),
       onRescan: () => this.guard(() => this.whole()),
       onNavigate: () => this.guard(() => this.whole()),
     });
+  }
+
+  /**
+   * The tooltip controller, made on first need: a page with no marks never
+   * listens for hover or focus, so it never needs one.
+   */
+  get tooltip(): TooltipController {
+    return (this.tooltipController ??= new TooltipController(this.doc, {
+      delay: this.settings.tooltipDelay,
+      t: this.deps.t,
+      explain: (el) => {
+        const r = this.marks.recordOf(el);
+        return r ? this.deps.explain(r) : null;
+      },
+    }));
   }
 
   get isActive(): boolean {
@@ -116,7 +124,7 @@ export class PageController {
     if (!this.active) return;
     this.active = false;
     this.observer.stop();
-    this.tooltip.stop();
+    this.tooltipController?.stop();
     this.marks.undo();
     this.html.removeAttribute(STATE_ATTR);
     this.html.removeAttribute(ABOUT_ATTR);
@@ -131,10 +139,10 @@ export class PageController {
     const prev = this.settings;
     this.settings = next;
     if (prev.intensity !== next.intensity) this.marks.setIntensity(next.intensity);
-    if (prev.tooltipDelay !== next.tooltipDelay) this.tooltip.setDelay(next.tooltipDelay);
+    if (prev.tooltipDelay !== next.tooltipDelay) this.tooltipController?.setDelay(next.tooltipDelay);
     const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
     if (this.active && (!same(prev.kinds, next.kinds) || !same(prev.disabledSources, next.disabledSources))) {
-      this.tooltip.close();
+      this.tooltipController?.close();
       this.observer.quietly(() => this.marks.undo());
       this.guard(() => this.whole());
     }
@@ -188,16 +196,29 @@ export class PageController {
     if (!this.active) return;
     const t0 = performance.now();
     this.html.setAttribute(STATE_ATTR, 'scanning');
-    // most pages never name both parties: one native textContent read settles them,
-    // before any walk and before the page's metadata (JSON-LD) is even parsed
-    const named = this.precheck([this.doc.title, this.doc.body.textContent ?? '']);
-    const meta = named ? readPageMeta(this.doc) : { title: this.doc.title, published: undefined };
+    // most pages never name both parties: one native textContent read (the cheapest
+    // read of the whole text measured: a TreeWalker, subtree reads and chunks all
+    // cost more on most pages) and the shared pre-check settle them, before any
+    // walk and before the page's metadata (JSON-LD) is even parsed; then only the
+    // attributes and the measure are left to do
+    const title = this.doc.title;
+    if (!this.precheck([title, this.doc.body.textContent ?? ''])) {
+      this.title = title;
+      this.published = undefined;
+      this.about = false;
+      this.score = 0;
+      this.hidden = 0;
+      // marks of an earlier pass (before an SPA navigation) go; on a first pass there are none
+      this.observer.quietly(() => this.takeDown());
+      this.observer.syncHref();
+      this.finish(t0);
+      return;
+    }
+    const meta = readPageMeta(this.doc);
     this.title = meta.title;
     this.published = meta.published;
-    const blocks = named ? this.extract(this.doc.body) : [];
-    const result = named
-      ? this.deps.engine.analyze({ blocks: blocks.map((b) => b.text), title: meta.title, published: meta.published }, this.engineOptions())
-      : { about: false, score: 0, hidden: 0, date: this.date, annotations: [] };
+    const blocks = this.extract(this.doc.body);
+    const result = this.deps.engine.analyze({ blocks: blocks.map((b) => b.text), title: meta.title, published: meta.published }, this.engineOptions());
     this.about = result.about;
     this.score = result.score;
     this.hidden = result.hidden ?? 0;
@@ -207,8 +228,7 @@ export class PageController {
         this.marks.dropChanged(this.doc.body);
         this.marks.apply(blocks, result.annotations);
       } else {
-        this.tooltip.close();
-        this.marks.undo();
+        this.takeDown();
       }
     });
     this.observer.syncHref();
@@ -254,10 +274,17 @@ export class PageController {
     this.finish(t0);
   }
 
+  /** A page not about the deal (any more): its tooltip closes and every mark goes. */
+  private takeDown(): void {
+    this.tooltipController?.close();
+    this.marks.undo();
+  }
+
   private finish(t0: number): void {
     // the open tooltip's mark may have gone with what the page or this pass removed
-    const open = this.tooltip.openMark;
-    if (open && (!open.isConnected || !this.marks.recordOf(open)?.elements.length)) this.tooltip.close();
+    const tip = this.tooltipController;
+    const open = tip?.openMark;
+    if (open && (!open.isConnected || !this.marks.recordOf(open)?.elements.length)) tip!.close();
     this.html.setAttribute(ABOUT_ATTR, this.about ? 'yes' : 'no');
     if (this.about && this.marks.size) this.tooltip.start();
     this.html.setAttribute(STATE_ATTR, 'done');
