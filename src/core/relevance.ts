@@ -159,7 +159,8 @@ export function assess(c: Compiled, scans: readonly BlockScan[], title: BlockSca
     if (weigh(x) > weigh(e) + (titleBoth ? 4 : 0)) return { about: false, score, reason: `${reason}; but ${r}+${B} weighs more` };
   }
   // a headline about something else raises the bar; no headline at all (a text snippet) is no evidence either way
-  const otherTitle = title !== undefined && title.text.trim() !== '' && !titleBoth;
+  // (one party and the deal's words in the headline — "Anthropic lands $25bn" — is not something else)
+  const otherTitle = title !== undefined && title.text.trim() !== '' && !titleBoth && !(titleDeal && (titleKeys.has(A) || titleKeys.has(B)));
   return { about: score >= (otherTitle ? ABOUT_THRESHOLD_OTHER_TITLE : ABOUT_THRESHOLD), score, reason: otherTitle ? `${reason}; the title names something else` : reason };
 }
 

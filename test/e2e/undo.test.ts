@@ -31,7 +31,7 @@ const CORPUS = [
 ];
 const DEAL = `<h2>Amazon and Anthropic</h2><p>Amazon will invest $5 billion in <a href="#a">Anthropic</a> now and up to $20 billion more tied to milestones, the companies said.</p><p>Anthropic will spend more than $100 <b>billion</b> on AWS over ten years, much of it on Trainium chips designed by Annapurna Labs.</p><p>The deal secures up to 5 gigawatts of capacity; Project Rainier already runs on Trainium2.</p>`;
 
-/** A corpus page with the deal paragraphs in front of its first paragraph, without anything that could fetch or navigate. */
+/** A corpus page with the deal paragraphs in front of its first paragraph and a deal headline, without anything that could fetch or navigate. */
 function corpusPage(file: string): string {
   let html = readFileSync(join(process.cwd(), '..', 'shared', 'corpus', 'real', file), 'utf8')
     .replace(/<link\b[^>]*>/gi, '')
@@ -41,6 +41,8 @@ function corpusPage(file: string): string {
     .replace(/<(iframe|frame|object|embed)\b[^>]*>(?:[\s\S]*?<\/\1>)?/gi, '');
   const at = html.search(/<p[\s>]/i);
   html = html.slice(0, at) + DEAL + html.slice(at);
+  // a page whose headline is about something else needs more than three paragraphs to be about the deal
+  html = html.replace(/<title\b[^>]*>[\s\S]*?<\/title>/i, '<title>Amazon and Anthropic expand their deal</title>');
   return html;
 }
 
