@@ -80,6 +80,16 @@ function hasNonSpace(data: string, from: number, to: number): boolean {
   return /\S/.test(data.slice(from, to));
 }
 
+type Templates = Partial<Record<Kind, Map<string, HTMLElement>>>;
+
+/**
+ * Wrapper templates by document, shared by every Marks on it (a new controller,
+ * a pass after undo): a page's first pass makes one per entry it marks, later
+ * ones only clone. Templates are detached and never handed out, so nothing
+ * (a tooltip's attributes) ever lands on one.
+ */
+const templatesByDoc = new WeakMap<Document, Templates>();
+
 export class Marks {
   /**
    * Every text node this module replaced by [text | wrapper]… parts, flat: the
@@ -104,7 +114,7 @@ export class Marks {
    */
   private readonly madeWith = new WeakMap<Element, string>();
   /** One detached wrapper per kind and entry, with its attributes set: each wrapper is a shallow clone. */
-  private readonly templates: Partial<Record<Kind, Map<string, HTMLElement>>> = {};
+  private readonly templates: Templates;
   private all: MarkRecord[] = [];
   private sorted = true;
   private sheet: InstalledSheet | null = null;
@@ -115,6 +125,9 @@ export class Marks {
     opts: { intensity?: Intensity } = {},
   ) {
     this.intensity = opts.intensity ?? 'normal';
+    let templates = templatesByDoc.get(doc);
+    if (!templates) templatesByDoc.set(doc, (templates = {}));
+    this.templates = templates;
   }
 
   /** Change how strongly marks are coloured (restyles the marks already there). */

@@ -131,6 +131,26 @@ describe('Marks.apply', () => {
     expect(wrappers(d).map((w) => w.textContent)).toEqual(['Anthropic']);
   });
 
+  it('gives every wrapper exactly its own attributes, pass after pass and Marks after Marks on one page', () => {
+    const d = page('<p>Anthropic and Anthropic</p>');
+    const first = new Marks(d);
+    let blocks = extractBlocks(d.body).blocks;
+    const [a] = first.apply(blocks, find(blocks, 'Anthropic').slice(0, 1));
+    a!.elements[0]!.setAttribute('aria-describedby', 'tip');
+    a!.elements[0]!.setAttribute('data-deal-lens-open', '');
+    blocks = extractBlocks(d.body).blocks;
+    first.apply(blocks, find(blocks, 'Anthropic').slice(1));
+    first.undo();
+    const second = new Marks(d);
+    blocks = extractBlocks(d.body).blocks;
+    second.apply(blocks, [...find(blocks, 'Anthropic', 'fact', 'x').slice(0, 1), ...find(blocks, 'Anthropic').slice(1)]);
+    const attrs = (w: Element) => w.getAttributeNames().sort().map((n) => `${n}=${w.getAttribute(n)}`);
+    expect(wrappers(d).map(attrs)).toEqual([
+      ['data-deal-lens-id=x', 'data-deal-lens-kind=fact', 'tabindex=0'],
+      ['data-deal-lens-id=anthropic', 'data-deal-lens-kind=term', 'tabindex=0'],
+    ]);
+  });
+
   it('lists records in reading order across passes and drops those the page removed', () => {
     const d = page('<p id="a">Anthropic one</p><p id="b">Amazon two</p>');
     const marks = new Marks(d);
