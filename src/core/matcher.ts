@@ -34,30 +34,32 @@ interface Out<P> {
   prefix: boolean;
 }
 
-/** Folded code of every UTF-16 unit below this bound, precomputed. */
+/** Raw UTF-16 units below this bound get their class cached in a table, filled as they are seen. */
 const TABLE_SIZE = 0x3100;
-const FOLD = (() => {
-  const t = new Uint16Array(TABLE_SIZE);
-  for (let i = 0; i < TABLE_SIZE; i++) t[i] = foldChar(String.fromCharCode(i), true).charCodeAt(0);
-  return t;
-})();
+/** A table slot not filled yet. */
+const UNKNOWN = 255;
 const SPACE = 32;
 const RING = 256; // longer than any pattern
 /** Shared by every call: findAll is synchronous and never re-entered. */
 const RING_BUFFER = new Int32Array(RING);
 
 function foldCode(c: number): number {
-  return c < TABLE_SIZE ? FOLD[c]! : foldChar(String.fromCharCode(c), true).charCodeAt(0);
+  return foldChar(String.fromCharCode(c), true).charCodeAt(0);
 }
 
 export class Matcher<P> {
-  /** Folded char code → alphabet class (0: a character no pattern uses), for codes below TABLE_SIZE. */
-  private readonly classOf = new Uint8Array(TABLE_SIZE);
-  /** The same for folded codes above the table (rare: CJK, symbols). */
-  private readonly classOfWide = new Map<number, number>();
+  /** Folded char code → alphabet class (0: a character no pattern uses). */
+  private readonly classOfFolded = new Map<number, number>();
+  /**
+   * Raw char code → alphabet class, for codes below TABLE_SIZE: folding (quotes,
+   * dashes, spaces, case) is done once per distinct character a page uses, not
+   * for the whole table up front, and nothing at all is computed at load time.
+   */
+  private readonly rawClass = new Uint8Array(TABLE_SIZE).fill(UNKNOWN);
   /** Complete transition table (failure links folded in): state × classes + class → state. */
   private delta: Uint16Array | Int32Array = new Uint16Array(0);
   private classes = 1;
+  private readonly spaceClass: number;
   private readonly outs: Out<P>[][] = [[]];
   /** 1 where a state has outputs: the hot loop reads a typed array, not the outs array. */
   private hasOut: Uint8Array = new Uint8Array(1);
@@ -65,76 +67,84 @@ export class Matcher<P> {
   readonly size: number;
 
   constructor(patterns: readonly Pattern<P>[]) {
-    // the trie, keyed by state × 65536 + folded code while it is built
-    const goto = new Map<number, number>();
-    const keys: string[] = [];
-    let n = 0;
+    // white space always has a class of its own: runs of it collapse to one
+    this.spaceClass = this.classFor(SPACE, true);
+    const keys: { key: string; raw: string; p: Pattern<P>; prefix: boolean }[] = [];
+    let chars = 0;
     for (const p of patterns) {
       const prefix = p.text.endsWith('*');
       const raw = prefix ? p.text.slice(0, -1) : p.text;
       const key = foldPhrase(raw, true);
       if (!key || key.length >= RING) continue;
-      keys.push(key);
+      for (let k = 0; k < key.length; k++) this.classFor(key.charCodeAt(k), true);
+      keys.push({ key, raw, p, prefix });
+      chars += key.length;
+    }
+    // the trie, in a table of (at most) one row per pattern character: state × classes + class → child (0: none)
+    const K = this.classes;
+    const trie = new Int32Array((chars + 1) * K);
+    for (const { key, raw, p, prefix } of keys) {
       let s = 0;
       for (let k = 0; k < key.length; k++) {
-        const code = key.charCodeAt(k);
-        this.classFor(code, true);
-        let t = goto.get(s * 65536 + code);
-        if (t === undefined) {
-          t = this.states++;
+        const at = s * K + this.classFor(key.charCodeAt(k));
+        let t = trie[at]!;
+        if (t === 0) {
+          t = trie[at] = this.states++;
           this.outs.push([]);
-          goto.set(s * 65536 + code, t);
         }
         s = t;
       }
       this.outs[s]!.push({ len: key.length, payload: p.payload, exact: p.exact ? foldPhrase(raw, false) : null, prefix });
-      n++;
     }
-    this.size = n;
-    this.buildTable(goto);
+    this.size = keys.length;
+    this.buildTable(trie);
   }
 
   /** The alphabet class of a folded code; `add` gives a new code its own class. */
-  private classFor(code: number, add = false): number {
-    if (code < TABLE_SIZE) {
-      if (!this.classOf[code] && add) this.classOf[code] = this.classes++;
-      return this.classOf[code]!;
+  private classFor(folded: number, add = false): number {
+    let k = this.classOfFolded.get(folded);
+    if (k === undefined && add) {
+      if (this.classes >= UNKNOWN) throw new Error(`matcher alphabet too large (${this.classes} classes)`);
+      this.classOfFolded.set(folded, (k = this.classes++));
     }
-    let k = this.classOfWide.get(code);
-    if (k === undefined && add) this.classOfWide.set(code, (k = this.classes++));
     return k ?? 0;
   }
 
-  /** Aho–Corasick failure links, folded into a complete table so matching never follows a link. */
-  private buildTable(goto: Map<number, number>): void {
+  /** The class of a raw char code (cached below TABLE_SIZE). */
+  private rawClassOf(u: number): number {
+    if (u >= TABLE_SIZE) return this.classFor(foldCode(u));
+    const k = this.classFor(foldCode(u));
+    this.rawClass[u] = k;
+    return k;
+  }
+
+  /** Aho–Corasick failure links, folded into the trie's table so matching never follows a link. */
+  private buildTable(trie: Int32Array): void {
     const K = this.classes;
-    if (K > 255) throw new Error(`matcher alphabet too large (${K} classes)`);
-    const children: [number, number][][] = Array.from({ length: this.states }, () => []);
-    for (const [key, t] of goto) children[Math.floor(key / 65536)]!.push([this.classFor(key % 65536), t]);
-    const delta = this.states < 65536 ? new Uint16Array(this.states * K) : new Int32Array(this.states * K);
-    const fail = new Int32Array(this.states);
+    const n = this.states;
+    const fail = new Int32Array(n);
     // breadth first: a state's failure state is complete before the state itself
-    const queue: number[] = [];
-    for (const [k, t] of children[0]!) {
-      delta[k] = t;
-      queue.push(t);
-    }
-    for (let qi = 0; qi < queue.length; qi++) {
-      const s = queue[qi]!;
+    const queue = new Int32Array(n);
+    let tail = 0;
+    for (let k = 0; k < K; k++) if (trie[k]) queue[tail++] = trie[k]!;
+    for (let head = 0; head < tail; head++) {
+      const s = queue[head]!;
       const f = fail[s]!;
       const row = s * K;
-      delta.set(delta.subarray(f * K, f * K + K), row);
-      for (const [k, t] of children[s]!) {
-        fail[t] = delta[f * K + k]!;
-        delta[row + k] = t;
-        queue.push(t);
+      const frow = f * K;
+      for (let k = 0; k < K; k++) {
+        const t = trie[row + k]!;
+        if (t) {
+          fail[t] = trie[frow + k]!;
+          queue[tail++] = t;
+        } else trie[row + k] = trie[frow + k]!;
       }
       const inherited = this.outs[f]!;
       if (inherited.length) this.outs[s] = this.outs[s]!.concat(inherited);
     }
-    this.delta = delta;
-    this.hasOut = new Uint8Array(this.states);
-    for (let s = 0; s < this.states; s++) this.hasOut[s] = this.outs[s]!.length ? 1 : 0;
+    this.delta = n < 65536 ? Uint16Array.from(trie.subarray(0, n * K)) : trie.slice(0, n * K);
+    this.hasOut = new Uint8Array(n);
+    for (let s = 0; s < n; s++) this.hasOut[s] = this.outs[s]!.length ? 1 : 0;
   }
 
   /** Every match in `text`, in order of end offset. */
@@ -143,25 +153,18 @@ export class Matcher<P> {
     // ring[k % RING] = text offset of the k-th folded unit fed to the automaton
     const ring = RING_BUFFER;
     const delta = this.delta;
-    const classOf = this.classOf;
+    const rawClass = this.rawClass;
     const hasOut = this.hasOut;
     const K = this.classes;
-    const spaceClass = classOf[SPACE]!;
+    const spaceClass = this.spaceClass;
     let fed = 0;
     let s = 0;
     let prevSpace = true;
     for (let i = 0, n = text.length; i < n; i++) {
       const u = text.charCodeAt(i);
-      let k: number;
-      let space: boolean;
-      if (u < TABLE_SIZE) {
-        k = classOf[FOLD[u]!]!;
-        space = k === spaceClass && FOLD[u] === SPACE;
-      } else {
-        const c = foldCode(u);
-        k = this.classFor(c);
-        space = c === SPACE;
-      }
+      let k = u < TABLE_SIZE ? rawClass[u]! : UNKNOWN;
+      if (k === UNKNOWN) k = this.rawClassOf(u);
+      const space = k === spaceClass;
       if (space) {
         if (prevSpace) continue;
         prevSpace = true;

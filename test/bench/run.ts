@@ -472,11 +472,11 @@ Written by \`npm run bench\` (test/bench/run.ts); every run rewrites this file.
 
 ## What is measured
 - **floor**: one TreeWalker over the body's text nodes, reading \`.data\`.
-- **ours**: the content script's first pass: a \`PageController\` (src/content/page-controller.ts) created and activated as index.ts does, minus the extension messaging — \`readPageMeta\`, the party pre-check on \`body.textContent\`, and on pages that pass it \`extractBlocks\` (with its \`checkVisibility\` test) → \`engine.analyze\` → \`Marks.apply\` (custom element, 3 attributes, tabindex, one DocumentFragment per text node, adopted stylesheet), the page summary, the state attributes and the \`deal-lens:scan\` measure. The engine is created once per page load and builds its automaton lazily, on the first page past the pre-check: the warm runs here do not include that build (see "Engine build"); "ours cold" does.
+- **ours**: the content script's first pass: a \`PageController\` (src/content/page-controller.ts) created and activated as index.ts does, minus the extension messaging — \`readPageMeta\`, the party pre-check on \`body.textContent\`, and on pages that pass it \`extractBlocks\` (with its \`checkVisibility\` test) → \`engine.analyze\` → \`Marks.apply\` (custom element cloned from a per-entry template with its 3 attributes and tabindex, one \`replaceWith\` per text node, adopted stylesheet), the page summary, the state attributes and the \`deal-lens:scan\` measure. The engine is created once per page load and builds its automaton lazily, on the first page past the pre-check: the warm runs here do not include that build (see "Engine build"); "ours cold" does.
 - **ours cold**: the same pass the first time after a fresh page load (median of ${COLD_LOADS} loads): \`createEngine\` + the pass, nothing JIT-warm, the engine's lazy build included on deal pages. This is what a reader's page load actually costs.
 - **extract with visibility test**: \`extractBlocks\` with \`isVisible: el => el.checkVisibility()\` (its option for the content script) over \`extractBlocks\` without, each repeated for ≥ ${MIN_MS} ms on the laid-out page.
 - **mark.js**: mark.js 8.11.1 \`markRegExp\` with one combined regexp of ${markjsRegExp().source.split('|').length} deal phrases (terms and figures), default \`<mark>\` elements.
-- **dom-writes**: the same text segments our pass wraps, wrapped at minimal cost (one DocumentFragment per text node, plain \`span\`, no attributes); the segments are found untimed.
+- **dom-writes**: the same text segments our pass wraps, wrapped at minimal cost (one \`replaceWith\` per text node, plain \`span\`, no attributes); the segments are found untimed.
 
 ## Pages
 ${mainTable}
@@ -495,7 +495,7 @@ Where the pass goes (medians), and the DOM-write cost per wrapper:
 
 ${table(['page', 'pre-check, extraction, summary… ms', 'engine ms', 'Marks.apply ms', 'stylesheet (in Marks.apply) ms', 'Marks.apply µs / wrapper', 'minimal µs / wrapper'], phaseRows)}
 
-What each ingredient of our wrapper adds to the minimal DOM writes (same segments, one fragment per text node, µs per wrapper; marks.ts uses the last shape):
+What each ingredient of our wrapper adds to the minimal DOM writes (same segments, one \`replaceWith\` per text node, µs per wrapper; marks.ts makes the last shape, by cloning a template):
 
 ${table(['page', 'wrappers', ...SHAPE_NAMES.map((k) => `${k} µs`), 'Marks.apply alone µs', 'Marks.apply in our pass µs'], deal.map((x) => [x.page.name, x.wrappers, ...SHAPE_NAMES.map((k) => `${((median(x.shapes[k] ?? []) * 1000) / x.wrappers).toFixed(1)}`), `${((median(x.marksOnly) * 1000) / x.wrappers).toFixed(1)}`, `${((median(x.apply) * 1000) / x.wrappers).toFixed(1)}`]))}
 
