@@ -56,8 +56,18 @@ export class Matcher<P> {
    * for the whole table up front, and nothing at all is computed at load time.
    */
   private readonly rawClass = new Uint8Array(TABLE_SIZE).fill(UNKNOWN);
-  /** Complete transition table (failure links folded in): state × classes + class → state. */
+  /** The trie: state × classes + class → child state (0: none; the root is nobody's child). */
+  private goto: Uint16Array | Int32Array = new Uint16Array(0);
+  /** Aho–Corasick failure link of each state. */
+  private fail: Int32Array = new Int32Array(1);
+  /**
+   * The automaton's full transition table, filled on first use of each cell
+   * (UNSET until then): matching follows failure links once per (state, class)
+   * a page actually meets, and a page load never pays for the ~150,000 cells
+   * a complete table has (building it took 10 ms of a cold first pass).
+   */
   private delta: Uint16Array | Int32Array = new Uint16Array(0);
+  private unset = 0xffff;
   private classes = 1;
   private readonly spaceClass: number;
   private readonly outs: Out<P>[][] = [[]];
@@ -82,14 +92,23 @@ export class Matcher<P> {
     }
     // the trie, in a table of (at most) one row per pattern character: state × classes + class → child (0: none)
     const K = this.classes;
-    const trie = new Int32Array((chars + 1) * K);
+    const wide = chars + 1 >= 0xffff;
+    const trie = wide ? new Int32Array((chars + 1) * K) : new Uint16Array((chars + 1) * K);
+    // each state's parent and class, and its depth: the failure links are made in order of depth
+    const parent = new Int32Array(chars + 1);
+    const via = new Int32Array(chars + 1);
+    const depth = new Int32Array(chars + 1);
     for (const { key, raw, p, prefix } of keys) {
       let s = 0;
       for (let k = 0; k < key.length; k++) {
-        const at = s * K + this.classFor(key.charCodeAt(k));
+        const cls = this.classFor(key.charCodeAt(k));
+        const at = s * K + cls;
         let t = trie[at]!;
         if (t === 0) {
           t = trie[at] = this.states++;
+          parent[t] = s;
+          via[t] = cls;
+          depth[t] = k + 1;
           this.outs.push([]);
         }
         s = t;
@@ -97,7 +116,13 @@ export class Matcher<P> {
       this.outs[s]!.push({ len: key.length, payload: p.payload, exact: p.exact ? foldPhrase(raw, false) : null, prefix });
     }
     this.size = keys.length;
-    this.buildTable(trie);
+    const n = this.states;
+    this.goto = trie.slice(0, n * K);
+    this.linkFailures(parent, via, depth);
+    this.unset = wide ? -1 : 0xffff;
+    this.delta = (wide ? new Int32Array(n * K) : new Uint16Array(n * K)).fill(this.unset);
+    this.hasOut = new Uint8Array(n);
+    for (let st = 0; st < n; st++) this.hasOut[st] = this.outs[st]!.length ? 1 : 0;
   }
 
   /** The alphabet class of a folded code; `add` gives a new code its own class. */
@@ -118,33 +143,44 @@ export class Matcher<P> {
     return k;
   }
 
-  /** Aho–Corasick failure links, folded into the trie's table so matching never follows a link. */
-  private buildTable(trie: Int32Array): void {
+  /** Failure links, shallow states first (a counting sort by depth), and the outputs they inherit. */
+  private linkFailures(parent: Int32Array, via: Int32Array, depth: Int32Array): void {
     const K = this.classes;
     const n = this.states;
-    const fail = new Int32Array(n);
-    // breadth first: a state's failure state is complete before the state itself
-    const queue = new Int32Array(n);
-    let tail = 0;
-    for (let k = 0; k < K; k++) if (trie[k]) queue[tail++] = trie[k]!;
-    for (let head = 0; head < tail; head++) {
-      const s = queue[head]!;
-      const f = fail[s]!;
-      const row = s * K;
-      const frow = f * K;
-      for (let k = 0; k < K; k++) {
-        const t = trie[row + k]!;
-        if (t) {
-          fail[t] = trie[frow + k]!;
-          queue[tail++] = t;
-        } else trie[row + k] = trie[frow + k]!;
-      }
-      const inherited = this.outs[f]!;
-      if (inherited.length) this.outs[s] = this.outs[s]!.concat(inherited);
+    const goto = this.goto;
+    const fail = (this.fail = new Int32Array(n));
+    let maxDepth = 0;
+    for (let t = 1; t < n; t++) if (depth[t]! > maxDepth) maxDepth = depth[t]!;
+    const start = new Int32Array(maxDepth + 2);
+    for (let t = 1; t < n; t++) start[depth[t]! + 1]!++;
+    for (let d = 1; d <= maxDepth + 1; d++) start[d]! += start[d - 1]!;
+    const order = new Int32Array(n);
+    for (let t = 1; t < n; t++) order[start[depth[t]!]!++] = t;
+    for (let i = 0; i < n - 1; i++) {
+      const t = order[i]!;
+      const p = parent[t]!;
+      if (p === 0) continue; // depth 1: fails to the root
+      const k = via[t]!;
+      let f = fail[p]!;
+      while (f !== 0 && goto[f * K + k] === 0) f = fail[f]!;
+      fail[t] = goto[f * K + k]!;
+      const inherited = this.outs[fail[t]!]!;
+      if (inherited.length) this.outs[t] = this.outs[t]!.concat(inherited);
     }
-    this.delta = n < 65536 ? Uint16Array.from(trie.subarray(0, n * K)) : trie.slice(0, n * K);
-    this.hasOut = new Uint8Array(n);
-    for (let s = 0; s < n; s++) this.hasOut[s] = this.outs[s]!.length ? 1 : 0;
+  }
+
+  /** The automaton's move from `s` on class `k`, through failure links; remembered in `delta`. */
+  private step(s: number, k: number): number {
+    const K = this.classes;
+    const goto = this.goto;
+    let x = s;
+    let t = goto[x * K + k]!;
+    while (t === 0 && x !== 0) {
+      x = this.fail[x]!;
+      t = goto[x * K + k]!;
+    }
+    this.delta[s * K + k] = t;
+    return t;
   }
 
   /** Every match in `text`, in order of end offset. */
@@ -157,6 +193,7 @@ export class Matcher<P> {
     const hasOut = this.hasOut;
     const K = this.classes;
     const spaceClass = this.spaceClass;
+    const unset = this.unset;
     let fed = 0;
     let s = 0;
     let prevSpace = true;
@@ -171,7 +208,8 @@ export class Matcher<P> {
       } else prevSpace = false;
       ring[fed & (RING - 1)] = i;
       fed++;
-      s = delta[s * K + k]!;
+      const t = delta[s * K + k]!;
+      s = t === unset ? this.step(s, k) : t;
       if (hasOut[s] === 0) continue;
       for (const o of this.outs[s]!) {
         const start = ring[(fed - o.len) & (RING - 1)]!;

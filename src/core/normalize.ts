@@ -14,6 +14,13 @@ const MAP: Record<string, string> = {
 
 /** Fold one UTF-16 unit: quotes, dashes and spaces to ASCII; optionally lowercase. */
 export function foldChar(c: string, lower: boolean): string {
+  // ASCII without a regexp or a table: most of what is folded, and the whole dataset's phrases
+  const u = c.length === 1 ? c.charCodeAt(0) : 128;
+  if (u < 128) {
+    if (u === 96) return "'";
+    if (u === 32 || (u >= 9 && u <= 13)) return ' ';
+    return lower && u >= 65 && u <= 90 ? String.fromCharCode(u + 32) : c;
+  }
   const m = MAP[c];
   if (m) return m;
   if (SPACE.test(c)) return ' ';

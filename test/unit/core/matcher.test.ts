@@ -162,3 +162,17 @@ describe('splitSentences', () => {
     expect(texts('First line\nSecond line')).toEqual(['First line', 'Second line']);
   });
 });
+
+describe('foldChar', () => {
+  it('keeps every UTF-16 unit one unit long (offsets survive folding)', () => {
+    for (let u = 0; u < 0x10000; u++) {
+      const c = String.fromCharCode(u);
+      if (foldChar(c, true).length !== 1 || foldChar(c, false).length !== 1) throw new Error(`U+${u.toString(16)} folds to more than one unit`);
+    }
+  });
+  it('folds ASCII case, white space and the backtick; quotes, dashes and wide spaces beyond', () => {
+    expect([...'Az \t\n`-_'].map((c) => foldChar(c, true)).join('')).toBe("az   '-_");
+    expect(foldChar('A', false)).toBe('A');
+    expect(['\u2019', '\u201c', '\u2014', '\u00a0', '\u3000', 'É', '\u0130'].map((c) => foldChar(c, true))).toEqual(["'", '"', '-', ' ', ' ', 'é', '\u0130']);
+  });
+});
