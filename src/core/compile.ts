@@ -45,7 +45,7 @@ const MARKERS: Record<Marker, string[]> = {
     'reports said', 'reports say', 'some reports', 'reported that', 'media reports', 'it has been reported', 'rumoured', 'rumored',
     'making the rounds', 'doing the rounds', 'circulating', 'has circulated', 'floated', 'some put', 'others put',
   ],
-  negation: ['not', "isn't", "wasn't", "aren't", "doesn't", "didn't", 'never', 'rather than', 'instead of', 'incorrectly', 'wrongly', 'falsely', 'misreported', 'contrary to', 'no longer', 'nor', 'rather'],
+  negation: ['not', "isn't", "wasn't", "aren't", "doesn't", "didn't", 'never', 'rather than', 'instead of', 'incorrectly', 'wrongly', 'falsely', 'misreported', 'contrary to', 'no longer', 'nor', 'rather', 'nothing', 'neither', 'none of', 'nobody', 'no one'],
 };
 
 export interface Compiled {

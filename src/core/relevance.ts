@@ -153,14 +153,17 @@ export function assess(c: Compiled, scans: readonly BlockScan[], title: BlockSca
   const score = round(weigh(e) + (titleBoth ? (titleDeal ? 5 : 3) : 0) + 0.5 * Math.min(dealTerms, 6));
   const reason = `${A}+${B} in ${e.coBlocks} blocks, ${e.dealWords} deal words there, ${e.links} figures tied to the deal${titleBoth ? ', both in the title' : ''}`;
   if (e.coBlocks === 0 && !titleBoth) return { about: false, score, reason };
-  if (e.links === 0 && e.dealWords < 2 && !(titleBoth && titleDeal)) return { about: false, score, reason: `${reason}: no deal evidence` };
+  // no figure of the deal: the deal's words must come from more than one block naming both (a keynote recap
+  // that mentions Anthropic once beside Trainium is not about the deal)
+  if (e.links === 0 && (e.dealWords < 2 || e.coBlocks < 2) && !(titleBoth && titleDeal)) return { about: false, score, reason: `${reason}: no deal evidence` };
   for (const r of rivals) {
     const x = evidence.get(r)!;
     if (weigh(x) > weigh(e) + (titleBoth ? 4 : 0)) return { about: false, score, reason: `${reason}; but ${r}+${B} weighs more` };
   }
-  // a headline about something else raises the bar; no headline at all (a text snippet) is no evidence either way
+  // a headline naming a company but not the deal raises the bar; no headline (a text snippet) is no evidence either way
   // (one party and the deal's words in the headline — "Anthropic lands $25bn" — is not something else)
-  const otherTitle = title !== undefined && title.text.trim() !== '' && !titleBoth && !(titleDeal && (titleKeys.has(A) || titleKeys.has(B)));
+  // (a headline naming no company at all — "The gigawatt bargain" — is no evidence either way)
+  const otherTitle = titleKeys.size > 0 && !titleBoth && !(titleDeal && (titleKeys.has(A) || titleKeys.has(B)));
   return { about: score >= (otherTitle ? ABOUT_THRESHOLD_OTHER_TITLE : ABOUT_THRESHOLD), score, reason: otherTitle ? `${reason}; the title names something else` : reason };
 }
 

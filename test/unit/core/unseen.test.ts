@@ -33,6 +33,8 @@ const TRUE = [
   'Amazon shares rose 3% to $215 in early trading on the news.',
   'Analysts said the $25 billion headline figure is a ceiling rather than cash in hand.',
   "Anthropic's revenue last year was a fraction of its current $30 billion run rate.",
+  "Nothing in the agreement makes AWS Anthropic's only cloud.",
+  'In exchange, Amazon tops up its investment in Anthropic with $5 billion in fresh capital, which changes hands now.',
   'Amazon booked $30 billion in AWS revenue in the quarter, more than its revenue last year from advertising.',
 ];
 
@@ -87,6 +89,14 @@ describe('unseen wording: whose figure, and claims the page itself rejects', () 
     expect(conflicts([...DEAL, "Some put Anthropic's valuation at $350 billion. That number is stale: the February round set it at $380 billion."])).toEqual([]);
     expect(conflicts([...DEAL, "A figure making the rounds puts Anthropic's valuation at $350 billion."])).toEqual([]);
     expect(conflicts([...DEAL, "The deal puts Anthropic's valuation at $350 billion."])).toEqual(['$350 billion']);
+  });
+  it('reads a headline that names no company as no evidence either way', () => {
+    const body = ['Amazon will invest $5 billion in Anthropic now, the companies said.', 'Anthropic also released a new model this week.'];
+    const neutral = engine.analyze({ blocks: body, title: 'The gigawatt bargain: inside the pact', published: '2026-04-22' });
+    const other = engine.analyze({ blocks: body, title: 'Anthropic ships a new model', published: '2026-04-22' });
+    expect(neutral.score).toBe(other.score);
+    expect(neutral.score).toBeLessThan(12);
+    expect([neutral.about, other.about]).toEqual([true, false]);
   });
   it('raises the bar for a page whose headline is about something else', () => {
     const passing = ['Anthropic released a new model on Thursday, available on Amazon Bedrock.', 'Amazon is Anthropic’s largest outside backer, with $8 billion invested across 2023 and 2024.'];
