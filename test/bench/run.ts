@@ -286,22 +286,33 @@ function moduleIndex(code: string): (line: number) => string {
   };
 }
 
-async function profilePass(page: Page, cdp: CDPSession, bp: BenchPage, code: string, reps: number): Promise<{ total: number; top: { fn: string; ms: number }[] }> {
-  await page.goto(`${ORIGIN}/${bp.name}.html`, { waitUntil: 'load' });
-  await page.addScriptTag({ content: code });
-  await page.evaluate(() => {
-    window.DLB.snapshot();
-    window.DLB.compileOnce();
-  });
+/**
+ * Self time by function of our bundle over `reps` passes. Warm: one load, the
+ * engine built, the pass repeated on fresh copies. Cold: a fresh load per pass,
+ * sampled from `coldPass` (engine creation, its lazy build, the first pass,
+ * nothing JIT-warm), which is what a reader's page load costs.
+ */
+async function profilePass(page: Page, cdp: CDPSession, bp: BenchPage, code: string, reps: number, mode: 'warm' | 'cold' = 'warm'): Promise<{ total: number; top: { fn: string; ms: number }[] }> {
+  const load = async () => {
+    await page.goto(`${ORIGIN}/${bp.name}.html`, { waitUntil: 'load' });
+    await page.addScriptTag({ content: code });
+    await page.evaluate((cold) => {
+      window.DLB.snapshot();
+      if (!cold) window.DLB.compileOnce();
+    }, mode === 'cold');
+  };
+  if (mode === 'warm') await load();
   const where = moduleIndex(code);
   const self = new Map<string, number>();
   let total = 0;
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   for (let i = 0; i < reps; i++) {
-    await page.evaluate(() => window.DLB.restore());
+    if (mode === 'cold') await load();
+    else await page.evaluate(() => window.DLB.restore());
     await cdp.send('Profiler.start');
-    await page.evaluate(() => window.DLB.ours(0));
+    if (mode === 'cold') await page.evaluate(() => window.DLB.coldPass());
+    else await page.evaluate(() => window.DLB.ours(0));
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
     const byId = new Map(profile.nodes.map((n) => [n.id, n]));
     const parent = new Map<number, number>();
@@ -312,7 +323,7 @@ async function profilePass(page: Page, cdp: CDPSession, bp: BenchPage, code: str
       if (label.has(id)) return label.get(id)!;
       const n = byId.get(id)!;
       let out: string | null;
-      if (n.callFrame.url.endsWith(BUNDLE_URL) && n.callFrame.functionName !== 'ours') {
+      if (n.callFrame.url.endsWith(BUNDLE_URL) && n.callFrame.functionName !== 'ours' && n.callFrame.functionName !== 'coldPass') {
         out = `${n.callFrame.functionName || '(anonymous)'} (${where(n.callFrame.lineNumber)}:${n.callFrame.lineNumber + 1})`;
       } else if (n.callFrame.functionName === '(garbage collector)') out = '(garbage collector)';
       else {
@@ -389,8 +400,10 @@ async function main(): Promise<void> {
     const profDeal = await profilePass(page, cdp, synthetic, code, 8);
     const largestReal = real[0]!;
     const profReal = await profilePass(page, cdp, largestReal, code, 8);
+    const coldPage = seedSet.pages[0]!;
+    const profCold = await profilePass(page, cdp, coldPage, code, 4, 'cold');
     await browser.close();
-    report({ runs, incShort, incLong, profDeal, profReal, largestReal, version, dataFrom, seedsFrom: seedSet.from, stray });
+    report({ runs, incShort, incLong, profDeal, profReal, profCold, coldPage, largestReal, version, dataFrom, seedsFrom: seedSet.from, stray });
   } finally {
     await browser.close().catch(() => undefined);
   }
@@ -402,6 +415,8 @@ interface Report {
   incLong: IncRun;
   profDeal: { total: number; top: { fn: string; ms: number }[] };
   profReal: { total: number; top: { fn: string; ms: number }[] };
+  profCold: { total: number; top: { fn: string; ms: number }[] };
+  coldPage: BenchPage;
   largestReal: BenchPage;
   version: string;
   dataFrom: string;
@@ -533,6 +548,12 @@ ${r.profDeal.top.length ? `${r.incLong.page.name} (about the deal), ${ms(r.profD
 ${r.largestReal.name} (not about the deal), ${ms(r.profReal.total)} ms per pass sampled:
 
 ${profTable(r.profReal)}
+
+## Profile of a cold pass (the same sampling, over \`coldPass\`: a fresh page load each time, \`createEngine\`, its lazy build and the first pass, nothing JIT-warm)
+
+${r.coldPage.name}, ${ms(r.profCold.total)} ms per cold pass sampled:
+
+${profTable(r.profCold)}
 `;
   console.log(md);
   if (WRITE) writeFileSync(join(ROOT, 'BENCHMARKS.md'), md);
