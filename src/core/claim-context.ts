@@ -47,7 +47,13 @@ export function namesSubject(c: Compiled, scan: BlockScan, s: number, carried: r
   // one side named alone (Amazon's wind farms, its data centres, its other contracts) is this deal
   // only where the other side is named too: in the block, or last before it
   if (here.some((p) => p.key === A)) return carried.includes(B) || scan.parties.some((ps) => ps.some((p) => p.key === B));
-  return scan.bySentence[s]!.some((h) => h.payload.t === 'term');
+  // "the startup", "the Seattle company": the deal's parties referred back to, on a page already about the deal
+  let described = false;
+  for (const h of scan.bySentence[s]!) {
+    if (h.payload.t === 'term') return true;
+    if (h.payload.t === 'descriptor' && (h.payload.key === A || h.payload.key === B)) described = true;
+  }
+  return described && (carried.includes(A) || carried.includes(B));
 }
 
 /**

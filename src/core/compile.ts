@@ -9,6 +9,7 @@ import { Matcher, type Pattern } from './matcher';
 export type Payload =
   | { t: 'term'; id: string }
   | { t: 'party'; key: string; weak: boolean }
+  | { t: 'descriptor'; key: string }
   | { t: 'deal' }
   | { t: 'cue'; cues: readonly Cue[] }
   | { t: 'phrase'; rule: number }
@@ -72,6 +73,7 @@ export function compile(dataset: Dataset): Compiled {
   for (const [key, p] of Object.entries(dataset.story.parties)) {
     for (const f of p.forms) add(f, { t: 'party', key, weak: isWeakPartyForm(f) });
     for (const f of p.exactForms) add(f, { t: 'party', key, weak: false }, true);
+    for (const f of p.descriptors) add(f, { t: 'descriptor', key });
   }
   for (const w of dataset.story.dealWords) add(w, { t: 'deal' });
   const factIndex = new Map<string, number>();

@@ -164,7 +164,21 @@ export const Story = z
     /** The deal's two parties (keys of `parties`). */
     dealParties: z.tuple([Id, Id]),
     /** Names of every company that matters, by key. Matched as whole words; exact case for acronyms. */
-    parties: z.record(Id, z.object({ forms: z.array(PlainText(60)).min(1), exactForms: z.array(PlainText(60)).default([]) }).strict()),
+    parties: z.record(
+      Id,
+      z
+        .object({
+          forms: z.array(PlainText(60)).min(1),
+          exactForms: z.array(PlainText(60)).default([]),
+          /**
+           * How articles refer back to the party without naming it ("the Seattle company",
+           * "the startup"): enough to tell that a sentence speaks of the deal, never enough
+           * to say whose figure it is or that a page is about the deal.
+           */
+          descriptors: z.array(PlainText(60)).default([]),
+        })
+        .strict(),
+    ),
     /** Words that say a text is about money, compute or contracts between the parties. */
     dealWords: z.array(PlainText(60)).min(1),
   })

@@ -98,6 +98,12 @@ describe('unseen wording: whose figure, and claims the page itself rejects', () 
     expect(neutral.score).toBeLessThan(12);
     expect([neutral.about, other.about]).toEqual([true, false]);
   });
+  it('reads "the startup" and "the Seattle company" as the deal\'s parties for a claim, never for whose figure it is', () => {
+    expect(conflicts([...DEAL, 'The deal values the startup at $350 billion.'])).toEqual(['$350 billion']);
+    expect(conflicts([...DEAL, 'OpenAI raised money last month. The startup is now valued at $500 billion.'])).toEqual([]);
+    // a description alone does not make a page about the deal
+    expect(engine.analyze({ blocks: ['The Seattle company will invest $5 billion in the startup now.'], title: 'The gigawatt bargain', published: '2026-04-22' }).about).toBe(false);
+  });
   it('raises the bar for a page whose headline is about something else', () => {
     const passing = ['Anthropic released a new model on Thursday, available on Amazon Bedrock.', 'Amazon is Anthropic’s largest outside backer, with $8 billion invested across 2023 and 2024.'];
     expect(engine.analyze({ blocks: passing, title: 'Anthropic releases Claude Opus 4.7', published: '2026-04-16' }).about).toBe(false);
