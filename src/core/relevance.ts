@@ -99,11 +99,12 @@ interface Evidence {
 
 export const ABOUT_THRESHOLD = 4;
 /**
- * A page whose headline does not name both companies is about something else
- * more often than not (a model launch that recalls who backs Anthropic, an
- * earnings story with a paragraph on the stake): its body must carry about
- * three times the evidence (e.g. both named in three blocks and two figures
- * tied to the deal).
+ * A page whose headline names a company but neither both parties nor one party
+ * with the deal's words is about something else more often than not (a model
+ * launch that recalls who backs Anthropic, an earnings story with a paragraph
+ * on the stake): its body must carry about three times the evidence (e.g. both
+ * named in three blocks and two figures tied to the deal). A headline naming no
+ * company ("The gigawatt bargain"), or none at all, is no evidence either way.
  */
 export const ABOUT_THRESHOLD_OTHER_TITLE = 12;
 
@@ -160,9 +161,7 @@ export function assess(c: Compiled, scans: readonly BlockScan[], title: BlockSca
     const x = evidence.get(r)!;
     if (weigh(x) > weigh(e) + (titleBoth ? 4 : 0)) return { about: false, score, reason: `${reason}; but ${r}+${B} weighs more` };
   }
-  // a headline naming a company but not the deal raises the bar; no headline (a text snippet) is no evidence either way
-  // (one party and the deal's words in the headline — "Anthropic lands $25bn" — is not something else)
-  // (a headline naming no company at all — "The gigawatt bargain" — is no evidence either way)
+  // "Anthropic lands $25bn" (one party and the deal's words) is not something else
   const otherTitle = titleKeys.size > 0 && !titleBoth && !(titleDeal && (titleKeys.has(A) || titleKeys.has(B)));
   return { about: score >= (otherTitle ? ABOUT_THRESHOLD_OTHER_TITLE : ABOUT_THRESHOLD), score, reason: otherTitle ? `${reason}; the title names something else` : reason };
 }
