@@ -39,7 +39,12 @@ export function rebutted(scan: BlockScan, s: number, at: number): boolean {
   return next !== undefined && REBUTTAL_NEXT.test(scan.text.slice(next.start, next.end));
 }
 
-/** The sentence names one of the deal's parties or one of its terms: the claim is about this deal. */
+/**
+ * The claim is about this deal: the sentence names Anthropic; or Amazon where
+ * Anthropic is named in the block or was last named before it; or one of the
+ * deal's terms; or refers back to a party by description ("the startup") on a
+ * page where the parties were named before.
+ */
 export function namesSubject(c: Compiled, scan: BlockScan, s: number, carried: readonly string[] = c.dealParties): boolean {
   const [A, B] = c.dealParties;
   const here = scan.parties[s]!;
