@@ -32,10 +32,16 @@ const TRUE = [
   'The company also runs Claude on Google Cloud and Microsoft Azure.',
   'Amazon shares rose 3% to $215 in early trading on the news.',
   'Analysts said the $25 billion headline figure is a ceiling rather than cash in hand.',
-  "Anthropic's revenue last year was a fraction of its current $30 billion run rate.",
-  "Nothing in the agreement makes AWS Anthropic's only cloud.",
+  'Amazon pays $5 billion at signing and up to $20 billion more as milestones are met.',
   'In exchange, Amazon tops up its investment in Anthropic with $5 billion in fresh capital, which changes hands now.',
+];
+
+/** True or not a claim about the deal, without a figure of the deal to recognise: only "no conflict" is asked. */
+const NOT_FLAGGED = [
+  "Anthropic's revenue last year was a fraction of its current $30 billion run rate.",
   'Amazon booked $30 billion in AWS revenue in the quarter, more than its revenue last year from advertising.',
+  "Nothing in the agreement makes AWS Anthropic's only cloud.",
+  'Amazon has said it wants more than 5 GW of small modular reactor capacity online by 2039.',
 ];
 
 const WRONG: [string, string][] = [
@@ -45,6 +51,9 @@ const WRONG: [string, string][] = [
   ['The deal values Anthropic at $350 billion.', '$350 billion'],
   ["Anthropic's annual revenue hit $30 billion this year.", 'annual revenue'],
   ["Anthropic's 2025 revenue topped $30 billion, a record for a start-up.", '2025 revenue'],
+  ['Claude Platform on AWS went GA on Tuesday for every AWS customer.', 'went GA'],
+  ['Every Claude model is trained and served on Amazon hardware and nowhere else.', 'nowhere else'],
+  ["Amazon's outlay this year: $25 billion, paid in full at signing.", '$25 billion'],
   ["Last year's revenue of $30bn makes Anthropic one of the fastest-growing companies ever.", "Last year's revenue"],
   ['The full Claude Platform is available now to AWS customers.', 'available now'],
   ['Anthropic will now run exclusively on AWS for the next decade.', 'exclusively on AWS'],
@@ -53,6 +62,9 @@ const WRONG: [string, string][] = [
 
 describe('unseen wording: true statements', () => {
   it.each(TRUE)('no conflict in: %s', (s) => {
+    expect(judge(s).filter((a) => a.kind === 'conflict')).toEqual([]);
+  });
+  it.each(NOT_FLAGGED)('no conflict in: %s', (s) => {
     expect(judge(s).filter((a) => a.kind === 'conflict')).toEqual([]);
   });
   it('recognises most true figures as facts or caveats', () => {
