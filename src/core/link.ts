@@ -76,6 +76,25 @@ function valueMatches(fact: Fact, fig: Figure): boolean {
   return Math.abs(fig.value - v) / v <= tol + 1e-9;
 }
 
+/** Words saying a sum has already changed hands or is already the total ("has sunk", "so far", "now comes to"). */
+const PAID = /\b(?:has|have|had)\s+(?:now\s+|already\s+|so far\s+)?(?:invested|put|poured|sunk|handed|paid|committed|injected|ploughed|plowed|pumped)\b|\b(?:so far|to date|already|comes to|came to|stands at|now totals|amounts to)\b/i;
+/** Words that keep a sum a ceiling or a possibility, whatever else the clause says. */
+const NOT_PAID = /\b(?:most|maximum|ceiling|cap|capped|if|could|would|might|may|potential(?:ly)?|eventually|up to|as much as|once|when|until|unless)\b/i;
+
+/**
+ * A money ceiling stated as money already in ("Amazon has now sunk $33 billion
+ * into the lab", "its total commitment now comes to $33 billion"): the full
+ * value, no "up to", and words of money paid in the figure's clause. Sums only:
+ * "secures 5 GW" is the usual shorthand for a capacity ceiling, not a claim that
+ * it is all built.
+ */
+function ceilingStatedAsPaid(scan: BlockScan, s: number, fact: Fact, fig: Figure): boolean {
+  if (fact.qualifier !== 'up-to' || fact.unit !== 'usd' || fig.qualifier !== 'exact') return false;
+  const { lo, hi } = clauseAround(scan, s, fig.start);
+  const clause = scan.text.slice(lo, hi);
+  return PAID.test(clause) && !NOT_PAID.test(clause);
+}
+
 /** A page's qualifier that turns a ceiling into a floor ("more than $33 billion" for "up to $33 billion"). */
 function overstatesCeiling(fact: Qualifier, page: Qualifier): boolean {
   return fact === 'up-to' && (page === 'more-than' || page === 'at-least');
@@ -174,7 +193,11 @@ export function judgeFigure(c: Compiled, scan: BlockScan, fig: Figure, s: number
   const m = matching[0];
   if (!m) return { verdict: 'none' };
   const fact = c.facts[m.fact]!;
-  if (overstatesCeiling(fact.qualifier, fig.qualifier) && c.qualifierRules.has(m.fact) && safeToFlag(c, scan, s, fig.start, fact, date, carried)) {
+  if (
+    (overstatesCeiling(fact.qualifier, fig.qualifier) || ceilingStatedAsPaid(scan, s, fact, fig)) &&
+    c.qualifierRules.has(m.fact) &&
+    safeToFlag(c, scan, s, fig.start, fact, date, carried)
+  ) {
     return { verdict: 'qualifier', fact: m.fact };
   }
   return { verdict: 'match', fact: m.fact };

@@ -33,6 +33,8 @@ const TRUE = [
   'Amazon shares rose 3% to $215 in early trading on the news.',
   'Analysts said the $25 billion headline figure is a ceiling rather than cash in hand.',
   'Amazon pays $5 billion at signing and up to $20 billion more as milestones are met.',
+  'Amazon has committed $13 billion so far; $33 billion is the most it would have invested if every milestone is met.',
+  'If every milestone is met, Amazon will have invested $33 billion in Anthropic.',
   'In exchange, Amazon tops up its investment in Anthropic with $5 billion in fresh capital, which changes hands now.',
 ];
 
@@ -52,6 +54,8 @@ const WRONG: [string, string][] = [
   ["Anthropic's annual revenue hit $30 billion this year.", 'annual revenue'],
   ["Anthropic's 2025 revenue topped $30 billion, a record for a start-up.", '2025 revenue'],
   ['Claude Platform on AWS went GA on Tuesday for every AWS customer.', 'went GA'],
+  ['Amazon has now sunk $33 billion into Anthropic.', '$33 billion'],
+  ["Amazon's total commitment to Anthropic now comes to $33 billion.", '$33 billion'],
   ['Every Claude model is trained and served on Amazon hardware and nowhere else.', 'nowhere else'],
   ["Amazon's outlay this year: $25 billion, paid in full at signing.", '$25 billion'],
   ["Last year's revenue of $30bn makes Anthropic one of the fastest-growing companies ever.", "Last year's revenue"],
