@@ -38,9 +38,14 @@ export function fold(s: string, lower = true): string {
   return out;
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Fold and collapse runs of spaces: the form a dataset phrase is stored in. */
 export function foldPhrase(s: string, lower = true): string {
-  return fold(s, lower).replace(/ +/g, ' ').trim();
+  // printable ASCII (nearly every phrase of the dataset): native calls instead of a loop per character,
+  // the same result (case, the backtick; no other white space than the space itself)
+  const folded = PRINTABLE_ASCII.test(s) ? (lower ? s.toLowerCase() : s).replace(/`/g, "'") : fold(s, lower);
+  return folded.replace(/ +/g, ' ').trim();
 }
 
 const WORD = /[\p{L}\p{N}]/u;

@@ -176,3 +176,18 @@ describe('foldChar', () => {
     expect(['\u2019', '\u201c', '\u2014', '\u00a0', '\u3000', 'É', '\u0130'].map((c) => foldChar(c, true))).toEqual(["'", '"', '-', ' ', ' ', 'é', '\u0130']);
   });
 });
+
+describe('foldPhrase', () => {
+  /** The definition: fold each unit, collapse runs of spaces, trim. */
+  const reference = (s: string, lower: boolean) => [...s].map((c) => (c.length === 1 ? foldChar(c, lower) : c)).join('').replace(/ +/g, ' ').trim();
+  it('gives the same phrase on its ASCII fast path as unit-by-unit folding', () => {
+    const units = fc.constantFrom('a', 'Z', ' ', '`', "'", '-', '\t', '\u00a0', 'É', '\u2019', '$', '5', '~', '\x7f');
+    fc.assert(
+      fc.property(fc.string({ unit: units }), fc.boolean(), (s, lower) => {
+        expect(foldPhrase(s, lower)).toBe(reference(s, lower));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(foldPhrase('  Amazon   Web `Services` ')).toBe("amazon web 'services'");
+  });
+});
