@@ -49,7 +49,7 @@ function foldCode(c: number): number {
 
 export class Matcher<P> {
   /** Folded char code → alphabet class (0: a character no pattern uses). */
-  private readonly classOfFolded = new Map<number, number>();
+  private readonly classOfFolded = new Uint8Array(0x10000);
   /**
    * Raw char code → alphabet class, for codes below TABLE_SIZE: folding (quotes,
    * dashes, spaces, case) is done once per distinct character a page uses, not
@@ -127,12 +127,11 @@ export class Matcher<P> {
 
   /** The alphabet class of a folded code; `add` gives a new code its own class. */
   private classFor(folded: number, add = false): number {
-    let k = this.classOfFolded.get(folded);
-    if (k === undefined && add) {
-      if (this.classes >= UNKNOWN) throw new Error(`matcher alphabet too large (${this.classes} classes)`);
-      this.classOfFolded.set(folded, (k = this.classes++));
-    }
-    return k ?? 0;
+    const k = this.classOfFolded[folded]!;
+    if (k !== 0 || !add) return k;
+    if (this.classes >= UNKNOWN) throw new Error(`matcher alphabet too large (${this.classes} classes)`);
+    this.classOfFolded[folded] = this.classes;
+    return this.classes++;
   }
 
   /** The class of a raw char code (cached below TABLE_SIZE). */
