@@ -188,7 +188,8 @@ export class PageController {
   }
 
   private engineOptions() {
-    return { kinds: this.settings.kinds, disabledSources: this.settings.disabledSources };
+    // the page's own date: incremental passes judge moving records (a valuation) as the first pass did
+    return { kinds: this.settings.kinds, disabledSources: this.settings.disabledSources, ...(this.published ? { published: this.published } : {}) };
   }
 
   /** First pass, rescan after a burst, and re-evaluation after an SPA navigation: the whole page. */

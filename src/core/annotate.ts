@@ -47,7 +47,7 @@ const SHORT_BLOCK_WORDS = 12;
 
 const wordCount = (t: string) => (t.match(/[\p{L}\p{N}$][^\s]*/gu) ?? []).length;
 
-export function linkFigures(c: Compiled, scans: readonly BlockScan[], date: string, carried: readonly string[][]): FigureLink[] {
+export function linkFigures(c: Compiled, scans: readonly BlockScan[], date: string, carried: readonly string[][], published?: string): FigureLink[] {
   const out: FigureLink[] = [];
   const push = (block: number, text: string, fig: Figure, j: Judgement, shift: number) => {
     if (j.verdict === 'none') return;
@@ -69,7 +69,7 @@ export function linkFigures(c: Compiled, scans: readonly BlockScan[], date: stri
     let context: { scan: BlockScan; shift: number } | undefined;
     for (const fig of scan.figures) {
       const s = sentenceAt(scan.sentences, fig.start);
-      let j = judgeFigure(c, scan, fig, s, date, carried[block] ?? c.dealParties);
+      let j = judgeFigure(c, scan, fig, s, date, carried[block] ?? c.dealParties, published);
       if (j.verdict === 'none' && short) {
         // a table cell "15 years" under "Commitment horizon", a stat "$100B+" over its caption:
         // read it with its short neighbours, as a reader does
@@ -77,7 +77,7 @@ export function linkFigures(c: Compiled, scans: readonly BlockScan[], date: stri
         if (context) {
           const cfig = context.scan.figures.find((f) => f.start === fig.start + context!.shift && f.end === fig.end + context!.shift);
           if (cfig) {
-            j = judgeFigure(c, context.scan, cfig, sentenceAt(context.scan.sentences, cfig.start), date, carried[block] ?? c.dealParties);
+            j = judgeFigure(c, context.scan, cfig, sentenceAt(context.scan.sentences, cfig.start), date, carried[block] ?? c.dealParties, published);
             push(block, scan.text, cfig, j, context.shift);
             continue;
           }
@@ -101,7 +101,7 @@ function withNeighbours(c: Compiled, scans: readonly BlockScan[], block: number)
 }
 
 /** Claim phrases whose subject is in the same sentence and that nothing cancels. */
-export function phraseAnnotations(c: Compiled, scans: readonly BlockScan[], date: string): Annotation[] {
+export function phraseAnnotations(c: Compiled, scans: readonly BlockScan[], date: string, published?: string): Annotation[] {
   const out: Annotation[] = [];
   const judged = date >= c.dataset.story.announced;
   scans.forEach((scan, block) => {
@@ -120,7 +120,7 @@ export function phraseAnnotations(c: Compiled, scans: readonly BlockScan[], date
         if (unless.has(h.payload.rule)) continue;
         // claims about the 2026 deal are judged only on pages written after it, and only claims the page makes
         if (!judged) continue;
-        if (rule.verdict === 'conflict' && !mayFlag(c, scan, s, h.start, date, c.dataset.story.announced, 'phrase')) continue;
+        if (rule.verdict === 'conflict' && !mayFlag(c, scan, s, h.start, date, c.dataset.story.announced, 'phrase', c.dealParties, rule.recheckAfter, published)) continue;
         out.push({ block, start: h.start, end: h.end, entryId: rule.id, kind: rule.verdict, factId: rule.facts[0], stated: scan.text.slice(h.start, h.end) });
       }
     });

@@ -74,8 +74,12 @@ export function mayFlag(
   since: string,
   kind: 'figure' | 'phrase' = 'figure',
   carried: readonly string[] = c.dealParties,
+  recheckAfter?: string,
+  published?: string,
 ): boolean {
   if (date < since) return false;
+  // a moving record (a valuation, a launch) against a page dated well after it: the page may be right
+  if (recheckAfter !== undefined && published !== undefined && published > recheckAfter) return false;
   if (isQuestion(scan, s) || inQuotes(scan, s, at) || rebutted(scan, s, at)) return false;
   const m = markersNear(scan, s, at);
   if (m.has('negation') || m.has('reported')) return false;

@@ -49,7 +49,7 @@ export function createEngine(dataset: Dataset): Engine {
 
   function annotations(scans: BlockScan[], links: FigureLink[], date: string, options: AnalyzeOptions): { list: Annotation[]; hidden: number } {
     const figures: Annotation[] = links.map((l) => ({ block: l.block, start: l.start, end: l.end, entryId: l.entryId, kind: l.kind, factId: C().facts[l.fact]!.id, stated: l.stated }));
-    const phrases = phraseAnnotations(C(), scans, date);
+    const phrases = phraseAnnotations(C(), scans, date, options.published);
     const claimed = new Set([...figures, ...phrases].map((a) => a.block));
     const all: Annotation[] = [...figures, ...phrases, ...termAnnotations(scans, storyBlocks(C(), scans, claimed))];
     const resolved = resolveOverlaps(all);
@@ -68,12 +68,12 @@ export function createEngine(dataset: Dataset): Engine {
       const scans = scanAll(input.blocks);
       const date = judgeDate(input, options);
       const carried = carriedParties(C(), scans);
-      const links = linkFigures(C(), scans, date, carried);
+      const links = linkFigures(C(), scans, date, carried, input.published);
       return assess(C(), scans, input.title ? scanBlock(C(), input.title) : undefined, links, carried);
     },
     annotate(blocks, date, options = {}) {
       const scans = scanAll(blocks);
-      const links = linkFigures(C(), scans, date, carriedParties(C(), scans));
+      const links = linkFigures(C(), scans, date, carriedParties(C(), scans), options.published);
       return annotations(scans, links, date, options).list;
     },
     analyze(input, options = {}) {
@@ -83,17 +83,17 @@ export function createEngine(dataset: Dataset): Engine {
       }
       const scans = scanAll(input.blocks);
       const carried = carriedParties(C(), scans);
-      let links = linkFigures(C(), scans, date, carried);
+      let links = linkFigures(C(), scans, date, carried, input.published);
       // An undated page that states none of the current stage's figures is read as an
       // older stage: judged as of the eve of the announcement, so the record of its day
       // applies and today's claims rules do not.
       if (!input.published && !links.some((l) => isCurrentMatch(l))) {
         date = dayBefore(C().dataset.story.announced);
-        links = linkFigures(C(), scans, date, carried);
+        links = linkFigures(C(), scans, date, carried, input.published);
       }
       const a = assess(C(), scans, input.title ? scanBlock(C(), input.title) : undefined, links, carried);
       if (!a.about) return { ...a, date, annotations: [], hidden: 0 };
-      const { list, hidden } = annotations(scans, links, date, options);
+      const { list, hidden } = annotations(scans, links, date, { ...options, published: input.published });
       return { ...a, date, annotations: list, hidden };
     },
   };

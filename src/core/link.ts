@@ -174,7 +174,7 @@ export function candidatesFor(c: Compiled, scan: BlockScan, fig: Figure, s: numb
  * Otherwise any value-matching candidate makes it a fact (true statements are
  * never flagged), or it is left alone.
  */
-export function judgeFigure(c: Compiled, scan: BlockScan, fig: Figure, s: number, date: string, carried: readonly string[]): Judgement {
+export function judgeFigure(c: Compiled, scan: BlockScan, fig: Figure, s: number, date: string, carried: readonly string[], published?: string): Judgement {
   const cands = candidatesFor(c, scan, fig, s, date, carried);
   if (!cands.length) return { verdict: 'none' };
   const matching = cands.filter((cand) => valueMatches(c.facts[cand.fact]!, fig));
@@ -188,7 +188,7 @@ export function judgeFigure(c: Compiled, scan: BlockScan, fig: Figure, s: number
     const fact = c.facts[best.fact]!;
     const partOfCeiling = fact.qualifier === 'up-to' && fig.value < (fact.value ?? 0) && fig.qualifier !== 'exact';
     const hedgedFigure = fig.qualifier === 'less-than' || fig.qualifier === 'at-least' || isRange(scan.text, fig);
-    if (!partOfCeiling && !hedgedFigure && safeToFlag(c, scan, s, fig.start, fact, date, carried)) return { verdict: 'mismatch', fact: best.fact };
+    if (!partOfCeiling && !hedgedFigure && safeToFlag(c, scan, s, fig.start, fact, date, carried, published)) return { verdict: 'mismatch', fact: best.fact };
   }
   const m = matching[0];
   if (!m) return { verdict: 'none' };
@@ -196,15 +196,15 @@ export function judgeFigure(c: Compiled, scan: BlockScan, fig: Figure, s: number
   if (
     (overstatesCeiling(fact.qualifier, fig.qualifier) || ceilingStatedAsPaid(scan, s, fact, fig)) &&
     c.qualifierRules.has(m.fact) &&
-    safeToFlag(c, scan, s, fig.start, fact, date, carried)
+    safeToFlag(c, scan, s, fig.start, fact, date, carried, published)
   ) {
     return { verdict: 'qualifier', fact: m.fact };
   }
   return { verdict: 'match', fact: m.fact };
 }
 
-function safeToFlag(c: Compiled, scan: BlockScan, s: number, at: number, fact: Fact, date: string, carried: readonly string[]): boolean {
-  return mayFlag(c, scan, s, at, date, fact.validFrom ?? c.dataset.story.announced, 'figure', carried);
+function safeToFlag(c: Compiled, scan: BlockScan, s: number, at: number, fact: Fact, date: string, carried: readonly string[], published?: string): boolean {
+  return mayFlag(c, scan, s, at, date, fact.validFrom ?? c.dataset.story.announced, 'figure', carried, fact.recheckAfter, published);
 }
 
 /** "between $20 billion and $30 billion", "$20 billion to $30 billion", "$20-30 billion": a range, not a claim of one value. */

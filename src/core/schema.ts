@@ -107,6 +107,12 @@ export const Fact = Entry.extend({
   /** First and last day the fact was the current record (articles dated then are judged by it). */
   validFrom: IsoDate.optional(),
   validUntil: IsoDate.optional(),
+  /**
+   * For a record that moves (a valuation, a run-rate): after this day it may be
+   * out of date, so a page dated later that states another value is not called
+   * wrong (it may report newer news). Contract terms have none.
+   */
+  recheckAfter: IsoDate.optional(),
   /** Whether the fact belongs to this story's deal or a neighbouring deal. */
   scope: z.enum(['deal', 'neighbour', 'background']),
 }).strict();
@@ -151,6 +157,8 @@ export const ConflictRule = Entry.extend({
   sources: z.array(Id).min(1, 'must cite at least one source'),
   /** Facts this rule defends (shown in the tooltip). */
   facts: z.array(Id).default([]),
+  /** Phrase rules, as for facts: a page dated after this day is not flagged by this rule (the record may have moved on). Figure rules follow their fact's. */
+  recheckAfter: IsoDate.optional(),
   match: z.discriminatedUnion('type', [FigureMatch, PhraseMatch]),
 }).strict();
 

@@ -49,4 +49,10 @@ export interface AnalyzeOptions {
   kinds?: readonly Kind[];
   /** Source ids switched off: facts/caveats/conflicts backed only by these are dropped. */
   disabledSources?: readonly string[];
+  /**
+   * The page's own publication date, for `annotate` (incremental passes; `analyze`
+   * reads it from the input): a page dated after a moving record's `recheckAfter`
+   * is not told it contradicts it. An undated page is judged as before.
+   */
+  published?: string;
 }

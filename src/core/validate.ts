@@ -133,6 +133,7 @@ function crossCheck(ds: Dataset, today: string, prefix: string): DataProblem[] {
     date('facts.json', f.id, 'validFrom', f.validFrom);
     if ((f.value === null) !== (f.unit === null)) problems.push({ file: prefix + 'facts.json', entry: f.id, field: 'unit', message: 'value and unit must both be set or both be null' });
     if (f.value !== null && !f.cues) problems.push({ file: prefix + 'facts.json', entry: f.id, field: 'cues', message: 'a fact with a figure needs cues to tie page figures to it' });
+    if (f.recheckAfter && f.recheckAfter <= f.asOf) problems.push({ file: prefix + 'facts.json', entry: f.id, field: 'recheckAfter', message: `must come after asOf (${f.asOf})` });
     if (f.status === 'superseded' && !f.validUntil) problems.push({ file: prefix + 'facts.json', entry: f.id, field: 'validUntil', message: 'a superseded fact needs the last day it was current' });
   }
   for (const c of ds.caveats) {
@@ -146,6 +147,8 @@ function crossCheck(ds: Dataset, today: string, prefix: string): DataProblem[] {
     r.sources.forEach((s, i) => ref('conflicts.json', r.id, `sources.${i}`, s, sources, 'source'));
     r.facts.forEach((s, i) => ref('conflicts.json', r.id, `facts.${i}`, s, facts, 'fact'));
     if (r.match.type === 'figure') ref('conflicts.json', r.id, 'match.fact', r.match.fact, facts, 'fact');
+    if (r.recheckAfter && r.match.type === 'figure') problems.push({ file: prefix + 'conflicts.json', entry: r.id, field: 'recheckAfter', message: "a figure rule follows its fact's recheckAfter; set it on the fact" });
+    if (r.recheckAfter && r.recheckAfter <= r.asOf) problems.push({ file: prefix + 'conflicts.json', entry: r.id, field: 'recheckAfter', message: `must come after asOf (${r.asOf})` });
     date('conflicts.json', r.id, 'asOf', r.asOf);
   }
   return problems;

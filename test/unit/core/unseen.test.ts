@@ -120,6 +120,21 @@ describe('unseen wording: whose figure, and claims the page itself rejects', () 
     // a description alone does not make a page about the deal
     expect(engine.analyze({ blocks: ['The Seattle company will invest $5 billion in the startup now.'], title: 'The gigawatt bargain', published: '2026-04-22' }).about).toBe(false);
   });
+  it('does not call a later page wrong on a record that moves (a valuation, a launch); contract terms still hold', () => {
+    const later = (sentence: string, published?: string) =>
+      engine.analyze({ blocks: [...DEAL, sentence], title: 'Amazon and Anthropic, seven months on', ...(published ? { published } : {}) }, { today: '2026-11-20' }).annotations
+        .filter((a) => a.kind === 'conflict' && a.block === DEAL.length)
+        .map((a) => sentence.slice(a.start, a.end));
+    const valuation = 'Anthropic is now valued at $550 billion after its October round.';
+    const launch = 'Claude Platform on AWS is now generally available.';
+    expect(later(valuation, '2026-11-20')).toEqual([]);
+    expect(later(launch, '2026-11-20')).toEqual([]);
+    expect(later('Amazon will invest $25 billion up front.', '2026-11-20')).toEqual(['$25 billion']);
+    // dated at the deal, or undated (read as the deal's news): still flagged
+    expect(later(valuation, '2026-04-22')).toEqual(['$550 billion']);
+    expect(later(valuation)).toEqual(['$550 billion']);
+    expect(later(launch, '2026-04-22')).toEqual(['generally available']);
+  });
   it('raises the bar for a page whose headline is about something else', () => {
     const passing = ['Anthropic released a new model on Thursday, available on Amazon Bedrock.', 'Amazon is Anthropic’s largest outside backer, with $8 billion invested across 2023 and 2024.'];
     expect(engine.analyze({ blocks: passing, title: 'Anthropic releases Claude Opus 4.7', published: '2026-04-16' }).about).toBe(false);

@@ -187,6 +187,14 @@ const BREAKAGES: Breakage[] = [
     apply: (terms) => terms.map((t: Json) => (t.id === 'trainium' ? { ...t, body: 'Amazon\'s <b>AI chip</b> family.' } : t)),
   },
   {
+    name: 'recheck date before the record',
+    file: 'facts.json',
+    entry: 'anthropic-valuation-380b',
+    field: 'recheckAfter',
+    message: /must come after asOf/,
+    apply: (facts) => facts.map((f: Json) => (f.id === 'anthropic-valuation-380b' ? { ...f, recheckAfter: '2020-01-01' } : f)),
+  },
+  {
     name: 'fact without sources',
     file: 'facts.json',
     entry: 'run-rate-30b',
