@@ -221,10 +221,29 @@ function findDatePublished(value: unknown, depth = 0): string | undefined {
  * `<meta property="article:published_time">` (and its itemprop twin),
  * JSON-LD `datePublished`, a `<time datetime>` inside the article, else none.
  */
+/** Where pages state their publication day, most specific first (`content` attribute, ISO date). */
+const PUBLISHED_META = [
+  'meta[property="article:published_time"]',
+  'meta[name="article:published_time"]',
+  'meta[itemprop="datePublished"]',
+  'meta[name="parsely-pub-date"]',
+  'meta[name="sailthru.date"]',
+  'meta[name="pubdate"]',
+  'meta[name="publishdate"]',
+  'meta[name="publish-date"]',
+  'meta[name="DC.date.issued"]',
+  'meta[name="dcterms.issued"]',
+  'meta[name="dcterms.created"]',
+  'meta[name="DC.date"]',
+  'meta[name="date"]',
+];
+
 export function readPageMeta(doc: Document): PageMeta {
   const title = (doc.title ?? '').trim();
   const meta = (sel: string) => isoDay(doc.querySelector(sel)?.getAttribute('content'));
-  let published = meta('meta[property="article:published_time"]') ?? meta('meta[name="article:published_time"]') ?? meta('meta[itemprop="datePublished"]');
+  let published: string | undefined;
+  // the Open Graph article date first, then the other names publishers and CMSs use for the same day
+  for (const sel of PUBLISHED_META) if ((published = meta(sel))) break;
   if (!published) {
     for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
       try {
@@ -236,7 +255,7 @@ export function readPageMeta(doc: Document): PageMeta {
     }
   }
   if (!published) {
-    const time = doc.querySelector('article time[datetime]') ?? doc.querySelector('main time[datetime]');
+    const time = doc.querySelector('time[itemprop="datePublished"][datetime], time[pubdate][datetime]') ?? doc.querySelector('article time[datetime]') ?? doc.querySelector('main time[datetime]');
     published = isoDay(time?.getAttribute('datetime'));
   }
   return published ? { title, published } : { title };

@@ -137,6 +137,13 @@ describe('readPageMeta', () => {
     expect(readPageMeta(d).published).toBe('2026-04-22');
   });
 
+  it('reads the other names publishers give the day (Dublin Core, parsely, plain "date"), and a datePublished <time> anywhere', () => {
+    expect(readPageMeta(page('<meta name="DC.date.issued" content="2026-05-14">')).published).toBe('2026-05-14');
+    expect(readPageMeta(page('<meta name="date" content="2026-04-23T08:00:00Z">')).published).toBe('2026-04-23');
+    expect(readPageMeta(page('<meta name="parsely-pub-date" content="2026-04-24">')).published).toBe('2026-04-24');
+    expect(readPageMeta(page('', '<header><time itemprop="datePublished" datetime="2026-04-28">Apr 28</time></header>')).published).toBe('2026-04-28');
+  });
+
   it('gives no date when none is stated or the stated one is not a real day', () => {
     expect(readPageMeta(page('')).published).toBeUndefined();
     expect(readPageMeta(page('<meta property="article:published_time" content="2026-02-30">')).published).toBeUndefined();
