@@ -8,10 +8,11 @@
  *
  * Hot path: one table lookup folds a character into its alphabet class (the
  * ~40 characters the patterns use, and "anything else"), one more gives the
- * next state: the failure links are folded into a complete transition table
- * at build time (states × classes, 16-bit), so matching never walks a failure
- * chain. The offsets needed to find where a match began sit in a small ring
- * buffer, so a pass allocates only its hits.
+ * next state from a transition table (states × classes, 16-bit) whose cells
+ * are filled on first use by following failure links once, so the build stays
+ * small and repeated text never walks a failure chain. The offsets needed to
+ * find where a match began sit in a small ring buffer, so a pass allocates
+ * only its hits.
  */
 import { foldChar, foldPhrase, isWordChar } from './normalize';
 
@@ -136,9 +137,8 @@ export class Matcher<P> {
 
   /** The class of a raw char code (cached below TABLE_SIZE). */
   private rawClassOf(u: number): number {
-    if (u >= TABLE_SIZE) return this.classFor(foldCode(u));
     const k = this.classFor(foldCode(u));
-    this.rawClass[u] = k;
+    if (u < TABLE_SIZE) this.rawClass[u] = k;
     return k;
   }
 

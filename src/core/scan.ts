@@ -70,6 +70,9 @@ export function clauseAround(scan: BlockScan, s: number, at: number): { lo: numb
   return { lo, hi };
 }
 
+/** White-space separated words in text[from, to) (an empty span counts one, as the markers' distances always have). */
+const wordsBetween = (text: string, from: number, to: number) => text.slice(from, to).trim().split(/\s+/).length;
+
 /** Marker kinds in the clause (of sentence `s`) around offset `at`: clauses end at ; : ( ) and dashes. */
 export function markersNear(scan: BlockScan, s: number, at: number): Set<Marker> {
   const { lo, hi } = clauseAround(scan, s, at);
@@ -78,11 +81,11 @@ export function markersNear(scan: BlockScan, s: number, at: number): Set<Marker>
     if (x.start < lo || x.start >= hi) continue;
     // a denial speaks of what follows it in its clause ("not the $350 billion", "it is not … a single cloud"),
     // or of what stands just before it ("$350 billion is not"); not of a claim two words back and more
-    if (x.m === 'negation' && x.start > at && scan.text.slice(at, x.start).trim().split(/\s+/).length > 3) continue;
+    if (x.m === 'negation' && x.start > at && wordsBetween(scan.text, at, x.start) > 3) continue;
     // a look back ("in 2023", "two years ago") dates the words near it, not a long clause's far end
-    if (x.m === 'past' && (x.start < at ? scan.text.slice(x.start, at) : scan.text.slice(at, x.start)).trim().split(/\s+/).length > 10) continue;
+    if (x.m === 'past' && wordsBetween(scan.text, Math.min(at, x.start), Math.max(at, x.start)) > 10) continue;
     // a hedge governs what follows it ("could invest $25 billion"); one far after the figure hedges something else
-    if (x.m === 'hedge' && x.start > at && scan.text.slice(at, x.start).trim().split(/\s+/).length > 5) continue;
+    if (x.m === 'hedge' && x.start > at && wordsBetween(scan.text, at, x.start) > 5) continue;
     out.add(x.m);
   }
   return out;
