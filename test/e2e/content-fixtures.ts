@@ -11,7 +11,8 @@ import { extractBlocks, readPageMeta, type ExtractOptions } from '../../src/cont
 import { Marks, MARK_TAG } from '../../src/content/marks';
 import { createEngine } from '../../src/core/engine';
 import { loadDefaultDataset } from '../../src/node/load-dataset';
-import { SETTINGS_KEY, defaultSettings, type Settings } from '../../src/core/settings';
+import { defaultSettings, type Settings } from '../../src/core/settings';
+import { storeSettings } from './popup-helpers';
 
 export const dataset = loadDefaultDataset();
 
@@ -32,8 +33,28 @@ export function serveFixture(h: Harness, file: string, opts: { headers?: Record<
   return urls;
 }
 
-export const waitDone = (page: HarnessPage, timeout = 15_000) =>
-  page.waitForFunction(() => document.documentElement.getAttribute('data-deal-lens-state') === 'done', undefined, { timeout });
+import { waitDone } from './popup-helpers';
+export { waitDone };
+
+/** A CSP that lets only our nonce'd page styles and scripts in: the extension's own styles must not need it. */
+export const STRICT_CSP = { 'content-security-policy': "default-src 'none'; style-src 'nonce-dl1'; script-src 'nonce-dl1'" };
+
+/** Fixtures whose layout the marks must leave alone: plain, hostile CSS behind a strict CSP, a sticky header. */
+export const LAYOUT_FIXTURES = [
+  ['article.html', undefined],
+  ['hostile.html', STRICT_CSP],
+  ['sticky.html', undefined],
+] as const;
+
+/** The page where the content script never runs (its snapshot), then the same page where it does, after its first pass. */
+export async function bareThenMarked(h: Harness, urls: { listed: string; unlisted: string }): Promise<{ before: Snapshot; page: HarnessPage }> {
+  const base = await h.open(urls.unlisted);
+  const before = await snapshot(base);
+  await base.close();
+  const page = await h.open(urls.listed);
+  await waitDone(page);
+  return { before, page };
+}
 
 export interface MarkInfo {
   id: string | null;
@@ -108,7 +129,6 @@ export const snapshot = (page: HarnessPage): Promise<Snapshot> =>
  */
 export const BOX_TOLERANCE = 0.1;
 
-/** Largest difference between two box lists (they must have the same length). */
 /**
  * Whether a box can show a reader anything. An element with no area draws
  * nothing, and Chromium places an empty inline beside a float inconsistently
@@ -118,6 +138,7 @@ export const BOX_TOLERANCE = 0.1;
  */
 const visibleBox = (b: number[]) => b[2]! > 0 && b[3]! > 0;
 
+/** Largest difference between two box lists (Infinity when their lengths differ), boxes with no area left out. */
 export function maxBoxDelta(a: number[][], b: number[][]): number {
   if (a.length !== b.length) return Infinity;
   let max = 0;
@@ -162,9 +183,8 @@ export function expectedRecords(html: string, extract: ExtractOptions = {}): { e
 }
 
 /** Write settings to storage.sync (the content scripts re-apply them live). */
-export async function setSettings(h: Harness, patch: Partial<Settings>): Promise<void> {
-  const value = { ...defaultSettings(), ...patch };
-  await h.extensionEval((api, [key, v]) => api.storage.sync.set({ [key]: v }), [SETTINGS_KEY, value] as const);
+export function setSettings(h: Harness, patch: Partial<Settings>): Promise<void> {
+  return storeSettings(h, { ...defaultSettings(), ...patch });
 }
 
 /** State of the tooltip: host, whether shown, its text, the panel's box, and the viewport. */

@@ -7,9 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSERS, launch, type Harness } from './harness';
-import { BOX_TOLERANCE, dataset, expectedMarks, fixture, maxBoxDelta, pageMarks, serveFixture, snapshot, waitDone } from './content-fixtures';
+import { BOX_TOLERANCE, LAYOUT_FIXTURES, STRICT_CSP, bareThenMarked, dataset, expectedMarks, fixture, maxBoxDelta, pageMarks, serveFixture, snapshot, waitDone } from './content-fixtures';
 
-const STRICT_CSP = { 'content-security-policy': "default-src 'none'; style-src 'nonce-dl1'; script-src 'nonce-dl1'" };
 const ids = new Map<string, string>([
   ...dataset.terms.map((x) => [x.id, 'term'] as const),
   ...dataset.facts.map((x) => [x.id, 'fact'] as const),
@@ -84,18 +83,10 @@ describe.each(BROWSERS)('marks in %s', (name) => {
     await page.close();
   });
 
-  for (const [file, headers] of [
-    ['article.html', undefined],
-    ['hostile.html', STRICT_CSP],
-    ['sticky.html', undefined],
-  ] as const) {
+  for (const [file, headers] of LAYOUT_FIXTURES) {
     it(`adds no layout on ${file}: same text, same boxes`, async () => {
       const urls = serveFixture(h, file, headers ? { headers } : {});
-      const base = await h.open(urls.unlisted);
-      const before = await snapshot(base);
-      await base.close();
-      const page = await h.open(urls.listed);
-      await waitDone(page);
+      const { before, page } = await bareThenMarked(h, urls);
       const after = await snapshot(page);
       expect((await pageMarks(page)).length).toBeGreaterThan(3);
       expect(after.text).toBe(before.text);
@@ -138,11 +129,7 @@ describe.each(BROWSERS)('marks in %s', (name) => {
   it('adds nothing but the two attributes to a page not about the deal', async () => {
     const html = fixture('frame-parent.html').replace(/<iframe[^>]*><\/iframe>/, '');
     const urls = serveFixture(h, 'frame-parent.html', { html });
-    const base = await h.open(urls.unlisted);
-    const before = await snapshot(base);
-    await base.close();
-    const page = await h.open(urls.listed);
-    await waitDone(page);
+    const { before, page } = await bareThenMarked(h, urls);
     const after = await snapshot(page);
     expect(after.html).toBe(before.html);
     expect(after.attrs.sort()).toEqual(['data-deal-lens-about', 'data-deal-lens-state']);

@@ -13,6 +13,7 @@ import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { BROWSERS, launch, type Harness, type HarnessPage } from './harness';
 import { dataset, serveFixture, tooltipState, waitDone } from './content-fixtures';
+import { colorScheme } from './popup-helpers';
 
 const titles = new Map<string, string>(
   [...dataset.terms, ...dataset.facts, ...dataset.caveats, ...dataset.conflicts].map((x) => [x.id, x.title] as const),
@@ -238,7 +239,7 @@ describe.each(BROWSERS)('tooltips in %s', (name) => {
     const schemes = name === 'chromium' ? (['light', 'dark'] as const) : (['light'] as const);
     for (const scheme of schemes) {
       const page = await h.open(serveFixture(h, 'article.html').listed);
-      if (scheme === 'dark') await (page.raw as PlaywrightPage).emulateMedia({ colorScheme: 'dark' });
+      if (scheme === 'dark') await colorScheme(page, 'dark');
       await waitDone(page);
       for (const kind of ['term', 'fact', 'caveat', 'conflict'] as const) {
         await page.evaluate((k) => {

@@ -24,8 +24,6 @@ interface Label {
   noAnnotations?: boolean;
 }
 
-
-
 export function describeUnseenBatch(title: string, folder: string): void {
   const DIR = join(process.cwd(), folder);
   const labels = JSON.parse(readFileSync(join(DIR, 'labels.json'), 'utf8')) as Record<string, Label>;
