@@ -90,6 +90,9 @@ type Templates = Partial<Record<Kind, Map<string, HTMLElement>>>;
  */
 const templatesByDoc = new WeakMap<Document, Templates>();
 
+/** A record with at least one wrapper still in the page. */
+const live = (r: MarkRecord) => r.elements.some((e) => e.isConnected);
+
 export class Marks {
   /**
    * Every text node this module replaced by [text | wrapper]… parts, flat: the
@@ -327,7 +330,6 @@ export class Marks {
 
   /** Live records (at least one wrapper still in the page), in reading order. */
   records(): MarkRecord[] {
-    const live = (r: MarkRecord) => r.elements.some((e) => e.isConnected);
     if (this.unindexed.length) {
       this.unindexed = this.unindexed.filter((r) => {
         if (live(r)) return true;
@@ -375,8 +377,13 @@ export class Marks {
   /** How many annotations are marked (live ones; no sorting needed to count). */
   get size(): number {
     let n = 0;
-    for (const r of this.all) if (r.elements.some((e) => e.isConnected)) n++;
+    for (const r of this.all) if (live(r)) n++;
     return n;
+  }
+
+  /** Whether any annotation is marked: stops at the first live one (a pass need not count the page's marks). */
+  get any(): boolean {
+    return this.all.some(live);
   }
 
   /**

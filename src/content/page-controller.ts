@@ -16,13 +16,11 @@ import type { Explanation } from '../core/explain';
 import type { PageSummary } from '../core/messages';
 import type { Intensity } from '../core/settings';
 import type { Translate } from '../ui/tooltip-view';
-import { partyPrecheck } from '../core/relevance';
 import { extractBlocks, readPageMeta, type Block, type ExtractOptions } from './extract';
 import { Marks, type MarkRecord } from './marks';
 import { PageObserver } from './observer';
 import { buildSummary } from './summary';
 import { TooltipController } from './tooltip/controller';
-import { HOST_TAG } from './tooltip/host';
 
 export const STATE_ATTR = 'data-deal-lens-state';
 export const ABOUT_ATTR = 'data-deal-lens-about';
@@ -63,8 +61,6 @@ export class PageController {
   private readonly doc: Document;
   private readonly html: HTMLElement;
   private readonly extractOptions: ExtractOptions;
-  /** Both parties named anywhere in these texts? If not, no page is about the deal and nothing needs reading. */
-  private readonly precheck: (texts: readonly string[]) => boolean;
   private settings: ViewSettings;
   private active = false;
   private about = false;
@@ -82,9 +78,9 @@ export class PageController {
     this.html = this.doc.documentElement;
     this.settings = settings;
     this.marks = new Marks(this.doc, { intensity: settings.intensity });
-    this.extractOptions = { isVisible: deps.isVisible ?? rendered, skip: (el) => el.localName === HOST_TAG };
+    // (our tooltip host is skipped by extract.ts itself)
+    this.extractOptions = { isVisible: deps.isVisible ?? rendered };
     // built once per dataset (the engine's own pre-check): nothing is compiled per page
-    this.precheck = partyPrecheck(deps.engine.dataset);
     this.observer = new PageObserver(deps.win, this.doc.body, {
       onChange: (roots) => this.guard(() => this.incremental(roots)),
       onRescan: () => this.guard(() => this.whole()),
@@ -124,6 +120,9 @@ export class PageController {
     if (!this.active) return;
     this.active = false;
     this.observer.stop();
+    // the summary goes out now; a pending one would repeat it from a switched-off controller
+    clearTimeout(this.reportTimer);
+    this.reportTimer = undefined;
     this.tooltipController?.stop();
     this.marks.undo();
     this.html.removeAttribute(STATE_ATTR);
@@ -203,7 +202,7 @@ export class PageController {
     // walk and before the page's metadata (JSON-LD) is even parsed; then only the
     // attributes and the measure are left to do
     const title = this.doc.title;
-    if (!this.precheck([title, this.doc.body.textContent ?? ''])) {
+    if (!this.deps.engine.mightBeAbout(title, this.doc.body.textContent ?? '')) {
       this.title = title;
       this.published = undefined;
       this.about = false;
@@ -253,7 +252,7 @@ export class PageController {
       for (const r of roots) this.marks.dropChanged(r);
     });
     // a page not about the deal stays so unless what arrived names both parties
-    const worth = this.about || this.precheck([this.title, ...roots.map((r) => r.textContent ?? '')]);
+    const worth = this.about || this.deps.engine.mightBeAbout(this.title, ...roots.map((r) => r.textContent ?? ''));
     const blocks = worth ? roots.flatMap((r) => this.extract(r)) : [];
     if (blocks.length) {
       const texts = blocks.map((b) => b.text);
@@ -287,7 +286,7 @@ export class PageController {
     const open = tip?.openMark;
     if (open && (!open.isConnected || !this.marks.recordOf(open)?.elements.length)) tip!.close();
     this.html.setAttribute(ABOUT_ATTR, this.about ? 'yes' : 'no');
-    if (this.about && this.marks.size) this.tooltip.start();
+    if (this.about && this.marks.any) this.tooltip.start();
     this.html.setAttribute(STATE_ATTR, 'done');
     try {
       performance.measure(SCAN_MEASURE, { start: t0, end: performance.now() });

@@ -13,10 +13,10 @@ import { filterBySources } from './sources-filter';
 export interface Engine {
   readonly dataset: Dataset;
   /**
-   * The cheapest possible no: false when the text (e.g. the page's whole
-   * `textContent`) does not name both parties, so nothing else need run.
+   * The cheapest possible no: false when the texts together (e.g. the title and
+   * the page's whole `textContent`) do not name both parties, so nothing else need run.
    */
-  mightBeAbout(text: string): boolean;
+  mightBeAbout(...texts: string[]): boolean;
   /** Page-level decision: is this page about the deal? */
   assess(input: PageInput, options?: AnalyzeOptions): Assessment;
   /** Annotations for blocks of a page already judged about the deal (incremental passes). */
@@ -62,7 +62,7 @@ export function createEngine(dataset: Dataset): Engine {
 
   const engine: Engine = {
     dataset,
-    mightBeAbout: (text) => mightBeAboutDeal([text]),
+    mightBeAbout: (...texts) => mightBeAboutDeal(texts),
     assess(input, options = {}) {
       if (!mightBeAboutDeal([input.title ?? '', ...input.blocks])) return { about: false, score: 0, reason: 'the two parties are not both named' };
       const scans = scanAll(input.blocks);

@@ -68,6 +68,7 @@ export class TooltipController {
 
   /** Stop listening, close, and remove the host: no trace left. */
   stop(): void {
+    this.clearTimers();
     this.close();
     if (this.listening) {
       this.listening = false;
