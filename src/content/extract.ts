@@ -217,33 +217,48 @@ function findDatePublished(value: unknown, depth = 0): string | undefined {
 }
 
 /**
- * The page's title and publication date. The date comes from, in order:
- * `<meta property="article:published_time">` (and its itemprop twin),
- * JSON-LD `datePublished`, a `<time datetime>` inside the article, else none.
+ * Where pages state their publication day in a `<meta content>`, most specific
+ * first: the Open Graph article date (and its twins), then the other names
+ * publishers and CMSs use for the same day.
  */
-/** Where pages state their publication day, most specific first (`content` attribute, ISO date). */
 const PUBLISHED_META = [
-  'meta[property="article:published_time"]',
-  'meta[name="article:published_time"]',
-  'meta[itemprop="datePublished"]',
-  'meta[name="parsely-pub-date"]',
-  'meta[name="sailthru.date"]',
-  'meta[name="pubdate"]',
-  'meta[name="publishdate"]',
-  'meta[name="publish-date"]',
-  'meta[name="DC.date.issued"]',
-  'meta[name="dcterms.issued"]',
-  'meta[name="dcterms.created"]',
-  'meta[name="DC.date"]',
-  'meta[name="date"]',
+  'property=article:published_time',
+  'name=article:published_time',
+  'itemprop=datePublished',
+  'name=parsely-pub-date',
+  'name=sailthru.date',
+  'name=pubdate',
+  'name=publishdate',
+  'name=publish-date',
+  'name=DC.date.issued',
+  'name=dcterms.issued',
+  'name=dcterms.created',
+  'name=DC.date',
+  'name=date',
 ];
+const RANK = new Map(PUBLISHED_META.map((k, i) => [k, i]));
 
+/**
+ * The page's title and publication date. The date comes from, in order: a
+ * `<meta>` of PUBLISHED_META (one pass over the page's meta tags), JSON-LD
+ * `datePublished`, a `<time datetime>` marked as the publication date or inside
+ * the article, else none.
+ */
 export function readPageMeta(doc: Document): PageMeta {
   const title = (doc.title ?? '').trim();
-  const meta = (sel: string) => isoDay(doc.querySelector(sel)?.getAttribute('content'));
   let published: string | undefined;
-  // the Open Graph article date first, then the other names publishers and CMSs use for the same day
-  for (const sel of PUBLISHED_META) if ((published = meta(sel))) break;
+  let best = PUBLISHED_META.length;
+  for (const m of Array.from(doc.querySelectorAll('meta[content]'))) {
+    for (const attr of ['property', 'name', 'itemprop']) {
+      const rank = RANK.get(`${attr}=${m.getAttribute(attr)}`);
+      if (rank === undefined || rank >= best) continue;
+      const day = isoDay(m.getAttribute('content'));
+      if (day) {
+        published = day;
+        best = rank;
+      }
+    }
+  }
   if (!published) {
     for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
       try {
