@@ -3,12 +3,11 @@ import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DATA_FILES, type Dataset } from '../core/schema';
 import { DataError, validateStory, type DataProblem } from '../core/validate';
-
-export const DEFAULT_STORY = 'amazon-anthropic-2026';
-
 import { todayIso } from '../core/engine';
 
 export { todayIso };
+
+export const DEFAULT_STORY = 'amazon-anthropic-2026';
 
 /** Load one story folder, validating shape and references. Throws DataError naming file, entry and field. */
 export function loadStory(dir: string, today = todayIso(), root = process.cwd()): Dataset {

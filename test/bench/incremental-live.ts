@@ -13,7 +13,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BROWSERS, launch, type BrowserName, type HarnessPage } from '../e2e/harness';
-import { dealBatch, seedTexts, shortPage, syntheticPage } from './pages';
+import { dealBatch, median, seedTexts, shortPage, syntheticPage } from './pages';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const ROUNDS = Number(process.env.ROUNDS ?? 12);
@@ -41,10 +41,6 @@ async function appendAndMeasure(page: HarnessPage): Promise<{ ms: number; marks:
   return { ms: entries.reduce((a, b) => a + b, 0), marks: marks - marksBefore };
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 for (const name of browsers) {
   const h = await launch(name);

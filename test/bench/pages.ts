@@ -157,3 +157,11 @@ export function markjsRegExp(): { source: string; flags: string } {
   const alts = [...MARKJS_PHRASES].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return { source: `(?<![\\w$])(?:${alts.join('|')})(?!\\w)`, flags: 'gmi' };
 }
+
+/** Median of the finite values (NaN when there are none). */
+export const median = (xs: number[]): number => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};

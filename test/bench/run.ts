@@ -25,7 +25,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Dataset } from '../../src/core/schema';
 import { DEFAULT_STORY, loadDefaultDataset, loadStory, todayIso } from '../../src/node/load-dataset';
-import { dealBatch, markjsRegExp, realPages, seedPages, seedTexts, shortPage, syntheticPage, type BenchPage } from './pages';
+import { dealBatch, markjsRegExp, median, realPages, seedPages, seedTexts, shortPage, syntheticPage, type BenchPage } from './pages';
 import type * as Lib from './page-lib';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -95,12 +95,6 @@ async function bundle(data: Dataset): Promise<string> {
 
 // ---------------------------------------------------------------- statistics
 
-const median = (xs: number[]): number => {
-  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const ms = (x: number) => (Number.isFinite(x) ? (x < 1 ? x.toFixed(3) : x < 10 ? x.toFixed(2) : x.toFixed(1)) : '–');
 const ratio = (x: number) => (Number.isFinite(x) ? `${x < 10 ? x.toFixed(2) : x.toFixed(0)}×` : '–');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
@@ -424,9 +418,9 @@ interface Report {
   stray: number;
 }
 
-/** Median of the per-run ratios a[i] / b[i] (runs of one round are back to back). */
 const SHAPE_NAMES = ['span', 'custom', 'custom+attrs', 'custom+attrs+tabindex'];
 
+/** Median of the per-run ratios a[i] / b[i] (runs of one round are back to back). */
 const pairedRatio = (a: number[], b: number[]) => median(a.map((x, i) => x / b[i]!));
 
 function report(r: Report): void {
@@ -487,7 +481,7 @@ Written by \`npm run bench\` (test/bench/run.ts); every run rewrites this file.
 
 ## What is measured
 - **floor**: one TreeWalker over the body's text nodes, reading \`.data\`.
-- **ours**: the content script's first pass: a \`PageController\` (src/content/page-controller.ts) created and activated as index.ts does, minus the extension messaging — \`readPageMeta\`, the party pre-check on \`body.textContent\`, and on pages that pass it \`extractBlocks\` (with its \`checkVisibility\` test) → \`engine.analyze\` → \`Marks.apply\` (custom element cloned from a per-entry template with its 3 attributes and tabindex, one \`replaceWith\` per text node, adopted stylesheet), the page summary, the state attributes and the \`deal-lens:scan\` measure. The engine is created once per page load and builds its automaton lazily, on the first page past the pre-check: the warm runs here do not include that build (see "Engine build"); "ours cold" does.
+- **ours**: the content script's first pass: a \`PageController\` (src/content/page-controller.ts) created and activated as index.ts does, minus the extension messaging — \`readPageMeta\`, the party pre-check on \`body.textContent\`, and on pages that pass it \`extractBlocks\` (with its \`checkVisibility\` test) → \`engine.analyze\` → \`Marks.apply\` (custom element cloned from a per-entry template with its 3 attributes and tabindex, one \`replaceWith\` per text node, adopted stylesheet), the state attributes and the \`deal-lens:scan\` measure (the page summary goes to the background later, outside the pass). The engine is created once per page load and builds its automaton lazily, on the first page past the pre-check: the warm runs here do not include that build (see "Engine build"); "ours cold" does.
 - **ours cold**: the same pass the first time after a fresh page load (median of ${COLD_LOADS} loads): \`createEngine\` + the pass, nothing JIT-warm, the engine's lazy build included on deal pages. This is what a reader's page load actually costs.
 - **extract with visibility test**: \`extractBlocks\` with \`isVisible: el => el.checkVisibility()\` (its option for the content script) over \`extractBlocks\` without, each repeated for ≥ ${MIN_MS} ms on the laid-out page.
 - **mark.js**: mark.js 8.11.1 \`markRegExp\` with one combined regexp of ${markjsRegExp().source.split('|').length} deal phrases (terms and figures), default \`<mark>\` elements.
