@@ -3,7 +3,8 @@
  * claim phrases, and terms; overlaps resolved by priority (conflict > caveat >
  * fact > term, then leftmost-longest).
  */
-import type { Compiled } from './compile';
+import type { Compiled, Payload } from './compile';
+import type { Hit } from './matcher';
 import type { Kind } from './schema';
 import type { Annotation } from './types';
 import { scanBlock, type BlockScan } from './scan';
@@ -43,6 +44,10 @@ export function carriedParties(c: Compiled, scans: readonly BlockScan[]): string
 
 /** A block of at most this many words is a cell or a stat: its short neighbours (label, caption) lend it context. */
 const CELL_WORDS = 6;
+/** How far after a claim phrase another company's name still owns its figure ("revenue last year at AWS"). */
+const OWNER_AFTER_WORDS = 4;
+/** The words between a claim phrase and a company named after it, in the same clause, are few. */
+const ownsAfter = (between: string) => !/[,;:()\u2013\u2014]/.test(between) && wordCount(between) <= OWNER_AFTER_WORDS;
 const SHORT_BLOCK_WORDS = 12;
 
 const wordCount = (t: string) => (t.match(/[\p{L}\p{N}$][^\s]*/gu) ?? []).length;
@@ -108,9 +113,11 @@ export function phraseAnnotations(c: Compiled, scans: readonly BlockScan[], date
     scan.bySentence.forEach((hits, s) => {
       const near = new Set<number>();
       const unless = new Set<number>();
+      const owners: Hit<Payload>[] = [];
       for (const h of hits) {
         if (h.payload.t === 'near') near.add(h.payload.rule);
         else if (h.payload.t === 'unless') unless.add(h.payload.rule);
+        else if (h.payload.t === 'owner') owners.push(h);
       }
       for (const h of hits) {
         if (h.payload.t !== 'phrase') continue;
@@ -118,6 +125,9 @@ export function phraseAnnotations(c: Compiled, scans: readonly BlockScan[], date
         if (rule.match.type !== 'phrase') continue;
         if (rule.match.near.length && !near.has(h.payload.rule)) continue;
         if (unless.has(h.payload.rule)) continue;
+        // another company's figure: named before the claim, or right after it
+        const rid = h.payload.rule;
+        if (owners.some((o) => o.payload.t === 'owner' && o.payload.rule === rid && (o.end <= h.start || ownsAfter(scan.text.slice(h.end, o.start))))) continue;
         // claims about the 2026 deal are judged only on pages written after it, and only claims the page makes
         if (!judged) continue;
         if (rule.verdict === 'conflict' && !mayFlag(c, scan, s, h.start, date, c.dataset.story.announced, 'phrase', c.dealParties, rule.recheckAfter, published)) continue;

@@ -15,6 +15,7 @@ export type Payload =
   | { t: 'phrase'; rule: number }
   | { t: 'near'; rule: number }
   | { t: 'unless'; rule: number }
+  | { t: 'owner'; rule: number }
   | { t: 'marker'; m: Marker };
 
 /** One fact's use of a cue word; all facts using the same word share one automaton pattern. */
@@ -103,6 +104,7 @@ export function compile(dataset: Dataset): Compiled {
       for (const p of r.match.phrases) add(p, { t: 'phrase', rule: i });
       for (const p of r.match.near) add(p, { t: 'near', rule: i });
       for (const p of r.match.unless) add(p, { t: 'unless', rule: i });
+      for (const p of r.match.owners) add(p, { t: 'owner', rule: i });
     } else {
       const fi = factIndex.get(r.match.fact);
       if (fi !== undefined) (r.match.on === 'qualifier' ? qualifierRules : valueRules).set(fi, r);

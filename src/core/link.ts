@@ -162,8 +162,41 @@ export function candidatesFor(c: Compiled, scan: BlockScan, fig: Figure, s: numb
     if (!partiesAllow(c, fact, view, fig)) continue;
     out.push({ fact: fi, score: e.topic + e.boost, distance: e.distance, tight: e.tight });
   }
+  if (!out.length) {
+    // no cue at all ("hand Anthropic no less than five gigawatts"): a deal figure whose value no other
+    // fact of its unit has may still be read as that fact, when both deal parties are named in the
+    // sentence itself and nothing in the clause says it is another story's (a value-matching reading
+    // only: it can be marked, or its qualifier judged, never its value)
+    const fi = soleValueFact(c, fig);
+    const named = new Set(scan.parties[s]!.filter((p) => !p.weak).map((p) => p.key));
+    if (fi !== undefined && c.dealParties.every((p) => named.has(p)) && !byFact.get(fi)?.not) {
+      const fact = c.facts[fi]!;
+      if (!(fact.validFrom && fact.validFrom > date) && partiesAllow(c, fact, view, fig)) out.push({ fact: fi, score: 0, distance: Infinity, tight: false });
+    }
+  }
   // the nearest cue decides; how telling the cues are breaks ties
   return out.sort((a, b) => a.distance - b.distance || b.score - a.score);
+}
+
+const soleValues = new WeakMap<Compiled, Map<string, number | null>>();
+
+/**
+ * The deal's own fact whose value the figure has, when no other fact of the
+ * same unit (any party's) has that value: 5 GW is only the deal's, $5 billion
+ * is Amazon's tranche and Microsoft's stake.
+ */
+function soleValueFact(c: Compiled, fig: Figure): number | undefined {
+  let byValue = soleValues.get(c);
+  if (!byValue) soleValues.set(c, (byValue = new Map()));
+  const key = `${fig.unit}|${fig.value}|${fig.qualifier === 'about'}`;
+  let hit = byValue.get(key);
+  if (hit === undefined) {
+    const all = c.facts.flatMap((f, i) => (f.unit === fig.unit && valueMatches(f, fig) ? [i] : []));
+    const only = all.length === 1 ? all[0]! : undefined;
+    hit = only !== undefined && c.facts[only]!.parties.every((p) => c.dealParties.includes(p)) ? only : null;
+    byValue.set(key, hit);
+  }
+  return hit ?? undefined;
 }
 
 /**

@@ -144,6 +144,13 @@ const PhraseMatch = z
     near: z.array(PlainText(80)).default([]),
     /** If any of these is in the sentence the claim is not made (negations, quotes of the record). */
     unless: z.array(PlainText(80)).default([]),
+    /**
+     * Other owners of the claim's figure (companies): one named in the sentence
+     * before the phrase, or within four words after it in the same clause, makes the claim theirs
+     * ("AWS's revenue last year"); one named further on speaks of something else
+     * ("…last year, which is why Amazon wants more of it").
+     */
+    owners: z.array(PlainText(80)).default([]),
   })
   .strict();
 

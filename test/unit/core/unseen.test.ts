@@ -44,6 +44,11 @@ const NOT_FLAGGED = [
   'Amazon booked $30 billion in AWS revenue in the quarter, more than its revenue last year from advertising.',
   "Nothing in the agreement makes AWS Anthropic's only cloud.",
   'Amazon has said it wants more than 5 GW of small modular reactor capacity online by 2039.',
+  // another company named before the claim, or right after it, owns the figure
+  'AWS booked $30 billion in revenue last year.',
+  'Revenue last year at AWS was $30 billion.',
+  // no cue: a sole-value figure is read as the deal's only when both parties are named, and not as another story's
+  'Amazon and Anthropic said nothing about the 5 GW of solar farms.',
 ];
 
 const WRONG: [string, string][] = [
@@ -62,6 +67,10 @@ const WRONG: [string, string][] = [
   ['The full Claude Platform is available now to AWS customers.', 'available now'],
   ['Anthropic will now run exclusively on AWS for the next decade.', 'exclusively on AWS'],
   ["Amazon's total investment in Anthropic now exceeds $33 billion.", '$33 billion'],
+  // a company named in a later clause does not own the figure
+  ['Anthropic brought in $30 billion in revenue last year, which is why Amazon wants a bigger piece of it.', 'in revenue last year'],
+  // no cue word, but both parties named and 5 GW is only the deal's figure
+  ['Amazon is obliged to hand Anthropic no less than five gigawatts.', 'no less than five gigawatts'],
 ];
 
 describe('unseen wording: true statements', () => {
