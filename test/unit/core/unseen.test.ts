@@ -36,6 +36,7 @@ const TRUE = [
   'Amazon has committed $13 billion so far; $33 billion is the most it would have invested if every milestone is met.',
   'If every milestone is met, Amazon will have invested $33 billion in Anthropic.',
   'In exchange, Amazon tops up its investment in Anthropic with $5 billion in fresh capital, which changes hands now.',
+  'Amazon has invested $5 billion so far of a possible $25 billion.',
 ];
 
 /** True or not a claim about the deal, without a figure of the deal to recognise: only "no conflict" is asked. */
@@ -71,6 +72,8 @@ const WRONG: [string, string][] = [
   ['Anthropic brought in $30 billion in revenue last year, which is why Amazon wants a bigger piece of it.', 'in revenue last year'],
   // no cue word, but both parties named and 5 GW is only the deal's figure
   ['Amazon is obliged to hand Anthropic no less than five gigawatts.', 'no less than five gigawatts'],
+  // the whole $25 billion stated as money already in
+  ['Amazon has already invested the full $25 billion.', '$25 billion'],
 ];
 
 describe('unseen wording: true statements', () => {
