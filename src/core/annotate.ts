@@ -50,6 +50,9 @@ const OWNER_AFTER_WORDS = 4;
 const ownsAfter = (between: string) => !/[,;:()\u2013\u2014]/.test(between) && wordCount(between) <= OWNER_AFTER_WORDS;
 const SHORT_BLOCK_WORDS = 12;
 
+/** A lettered choice of a quiz or poll: "A. $500 million", "(c) ten years", "B) 3 GW". */
+const isChoice = (t: string) => t.length <= 80 && /^\s*(?:\(?[a-dA-D]\)|[A-D][.:])\s+\S/.test(t);
+
 const wordCount = (t: string) => (t.match(/[\p{L}\p{N}$][^\s]*/gu) ?? []).length;
 
 export function linkFigures(c: Compiled, scans: readonly BlockScan[], date: string, carried: readonly string[][], published?: string): FigureLink[] {
@@ -60,7 +63,9 @@ export function linkFigures(c: Compiled, scans: readonly BlockScan[], date: stri
     const start = fig.spanStart - shift;
     const end = fig.end - shift;
     const stated = text.slice(start, end);
-    if (j.verdict === 'match') {
+    if (j.verdict === 'match' || isChoice(text)) {
+      // a quiz's lettered choice ("B. $500 million") offers an answer, it claims nothing: a wrong value is not marked
+      if (j.verdict === 'mismatch') return;
       const caveat = fact.caveats[0];
       out.push({ block, start, end, fact: j.fact, kind: caveat ? 'caveat' : 'fact', entryId: caveat ?? fact.id, stated });
     } else {
@@ -105,6 +110,32 @@ function withNeighbours(c: Compiled, scans: readonly BlockScan[], block: number)
   return { scan: scanBlock(c, before + own + after), shift: before.length };
 }
 
+/** A block that opens by correcting what stands before it: an editor's note under a reader's letter, "Fact:" under "Myth:". */
+const CORRECTION = /^\s*(?:editor['’]s note|ed\.? note|note from the editors?|correction|clarification|fact[- ]check|fact|reality|the facts?|the truth)\s*[:—–]/i;
+
+/** How many blocks before an editor's note it may speak of (a letter's paragraphs and its signature). */
+const CORRECTION_REACH = 4;
+
+/**
+ * Conflicts the page corrects itself, in a note a few blocks after them ("Editor's
+ * note: Amazon is investing $5 billion now… $25 billion is a ceiling"): a claim
+ * whose figure the note repeats, or whose rule's cancelling words the note holds
+ * ("Google Cloud" against "its only cloud"), is the page's to rebut, not ours to
+ * flag. A claim the note leaves alone still is.
+ */
+export function correctedByNote(c: Compiled, scans: readonly BlockScan[], a: { kind: Kind; block: number; entryId: string; stated?: string }): boolean {
+  if (a.kind !== 'conflict') return false;
+  for (let k = a.block + 1; k <= a.block + CORRECTION_REACH && k < scans.length; k++) {
+    const note = scans[k]!.text;
+    if (!CORRECTION.test(note)) continue;
+    const lower = note.toLowerCase();
+    if (a.stated && lower.includes(a.stated.toLowerCase())) return true;
+    const rule = c.dataset.conflicts.find((r) => r.id === a.entryId);
+    if (rule?.match.type === 'phrase' && rule.match.unless.some((w) => lower.includes(w.toLowerCase()))) return true;
+  }
+  return false;
+}
+
 /** Claim phrases whose subject is in the same sentence and that nothing cancels. */
 export function phraseAnnotations(c: Compiled, scans: readonly BlockScan[], date: string, published?: string): Annotation[] {
   const out: Annotation[] = [];
@@ -129,7 +160,7 @@ export function phraseAnnotations(c: Compiled, scans: readonly BlockScan[], date
         const rid = h.payload.rule;
         if (owners.some((o) => o.payload.t === 'owner' && o.payload.rule === rid && (o.end <= h.start || ownsAfter(scan.text.slice(h.end, o.start))))) continue;
         // claims about the 2026 deal are judged only on pages written after it, and only claims the page makes
-        if (!judged) continue;
+        if (!judged || (rule.verdict === 'conflict' && isChoice(scan.text))) continue;
         if (rule.verdict === 'conflict' && !mayFlag(c, scan, s, h.start, date, c.dataset.story.announced, 'phrase', c.dealParties, rule.recheckAfter, published)) continue;
         out.push({ block, start: h.start, end: h.end, entryId: rule.id, kind: rule.verdict, factId: rule.facts[0], stated: scan.text.slice(h.start, h.end) });
       }

@@ -16,6 +16,8 @@ export function isQuestion(scan: BlockScan, s: number): boolean {
   const text = scan.text.slice(sentence.start, sentence.end);
   // an interviewer's line ("Q: Some reports said …") asks too, with or without a question mark
   if (/^\s*(?:Q|Question)\s*[:.\u2014-]/.test(scan.text.slice(scan.sentences[0]!.start, scan.sentences[0]!.end))) return true;
+  // a quiz's statement to judge ("True or false: …", "Fact or fiction? …") is put, not claimed
+  if (/^\s*(?:\d+[.)]\s*)?(?:true or false|fact or fiction|myth or fact|fact or myth|real or fake)\b/i.test(scan.text)) return true;
   return /\?["'”’)\]]*\s*$/.test(text);
 }
 

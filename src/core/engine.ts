@@ -6,7 +6,7 @@ import type { Dataset, Kind } from './schema';
 import type { AnalyzeOptions, Annotation, Assessment, PageInput, PageResult } from './types';
 import { compile, type Compiled } from './compile';
 import { scanBlock, type BlockScan } from './scan';
-import { carriedParties, linkFigures, phraseAnnotations, resolveOverlaps, storyBlocks, termAnnotations, type FigureLink } from './annotate';
+import { carriedParties, correctedByNote, linkFigures, phraseAnnotations, resolveOverlaps, storyBlocks, termAnnotations, type FigureLink } from './annotate';
 import { assess, partyPrecheck } from './relevance';
 import { filterBySources } from './sources-filter';
 
@@ -48,8 +48,9 @@ export function createEngine(dataset: Dataset): Engine {
   }
 
   function annotations(scans: BlockScan[], links: FigureLink[], date: string, options: AnalyzeOptions): { list: Annotation[]; hidden: number } {
-    const figures: Annotation[] = links.map((l) => ({ block: l.block, start: l.start, end: l.end, entryId: l.entryId, kind: l.kind, factId: C().facts[l.fact]!.id, stated: l.stated }));
-    const phrases = phraseAnnotations(C(), scans, date, options.published);
+    const standing = (a: { kind: Kind; block: number; entryId: string; stated?: string }) => !correctedByNote(C(), scans, a);
+    const figures: Annotation[] = links.filter(standing).map((l) => ({ block: l.block, start: l.start, end: l.end, entryId: l.entryId, kind: l.kind, factId: C().facts[l.fact]!.id, stated: l.stated }));
+    const phrases = phraseAnnotations(C(), scans, date, options.published).filter(standing);
     const claimed = new Set([...figures, ...phrases].map((a) => a.block));
     const all: Annotation[] = [...figures, ...phrases, ...termAnnotations(scans, storyBlocks(C(), scans, claimed))];
     const resolved = resolveOverlaps(all);

@@ -155,6 +155,8 @@ export function parseFigures(text: string): Figure[] {
       if (next && !MONEY_FOLLOWERS.has(next)) continue;
     }
     if (!g.dollars && /^\s*(?:euros?|pounds?|yen|yuan|rupees?|won)\b/i.test(text.slice(end, end + 12))) continue;
+    // "EUR 7.8bn", "GBP 2 billion", "€ 5bn": another currency written before the number
+    if (!g.dollars && /(?:\b(?:EUR|GBP|JPY|CNY|RMB|INR|CHF|AUD|CAD|SEK|NOK|DKK|KRW|Rs\.?)|[€£¥₹])\s*$/.test(text.slice(Math.max(0, start - 6), start))) continue;
     push(start, end, n * SCALE[g.mag!.toLowerCase()]!, 'usd', Boolean(g.plus));
   }
   for (const m of has.watt ? matchesAt(POWER, text, starts) : []) {

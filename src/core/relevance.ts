@@ -98,6 +98,10 @@ interface Evidence {
 }
 
 export const ABOUT_THRESHOLD = 4;
+/** A block naming both parties this short may be a headline that links elsewhere… */
+const TEASER_WORDS = 25;
+/** …on a page with at least this many blocks of its own (sentences of eight words or more). */
+const TEASER_PAGE_BLOCKS = 8;
 /**
  * A page whose headline names a company but neither both parties nor one party
  * with the deal's words is about something else more often than not (a model
@@ -116,7 +120,8 @@ export function assess(c: Compiled, scans: readonly BlockScan[], title: BlockSca
   const rivals = [...c.suitors].filter((k) => k !== A && k !== B);
   const evidence = new Map<string, Evidence>([[A, { coBlocks: 0, dealWords: 0, links: 0 }], ...rivals.map((r) => [r, { coBlocks: 0, dealWords: 0, links: 0 }] as [string, Evidence])]);
   let dealTerms = 0;
-  for (const scan of scans) {
+  const coBlocks: number[] = [];
+  for (const [i, scan] of scans.entries()) {
     const keys = new Set<string>();
     let words = 0;
     let terms = 0;
@@ -131,19 +136,26 @@ export function assess(c: Compiled, scans: readonly BlockScan[], title: BlockSca
       e.coBlocks++;
       e.dealWords += words;
     }
-    if (keys.has(A)) dealTerms += terms;
+    if (keys.has(A)) {
+      dealTerms += terms;
+      coBlocks.push(i);
+    }
   }
   const dealParties = new Set<string>([A, B]);
   // a figure counts for the deal only where the other party is in view: named in its block, or the last named before it
   const namesB = scans.map((scan) => scan.hits.some((h) => h.payload.t === 'party' && h.payload.key === B && !h.payload.weak));
   const firstB = namesB.indexOf(true);
   const inView = scans.map((_, i) => namesB[i] === true || (firstB >= 0 && i > firstB && (carried[i] ?? []).includes(B)));
+  const linkBlocks = new Set<number>();
   for (const l of links) {
     if (!inView[l.block]) continue;
     const fact = c.facts[l.fact]!;
     const lead = fact.parties[0]!;
     const e = fact.parties.every((p) => dealParties.has(p)) && fact.parties.includes(A) ? evidence.get(A) : evidence.get(lead);
-    if (e && (fact.parties.includes(B) || e === evidence.get(A))) e.links++;
+    if (e && (fact.parties.includes(B) || e === evidence.get(A))) {
+      e.links++;
+      if (e === evidence.get(A)) linkBlocks.add(l.block);
+    }
   }
   const titleKeys = new Set(title?.hits.flatMap((h) => (h.payload.t === 'party' ? [h.payload.key] : [])) ?? []);
   const titleBoth = titleKeys.has(A) && titleKeys.has(B);
@@ -157,6 +169,13 @@ export function assess(c: Compiled, scans: readonly BlockScan[], title: BlockSca
   // no figure of the deal: the deal's words must come from more than one block naming both (a keynote recap
   // that mentions Anthropic once beside Trainium is not about the deal)
   if (e.links === 0 && (e.dealWords < 2 || e.coBlocks < 2) && !(titleBoth && titleDeal)) return { about: false, score, reason: `${reason}: no deal evidence` };
+  // a long page on another story whose only block naming both parties is short and holds every figure of
+  // the deal (a related-stories headline, a "read more" teaser) links to the deal; it is not about it
+  const lone = coBlocks.length === 1 ? coBlocks[0]! : -1;
+  const words = (t: string) => t.split(/\s+/).filter(Boolean).length;
+  if (lone >= 0 && !titleBoth && words(scans[lone]!.text) <= TEASER_WORDS && [...linkBlocks].every((b) => b === lone) && scans.filter((x) => words(x.text) >= 8).length >= TEASER_PAGE_BLOCKS) {
+    return { about: false, score, reason: `${reason}: only one short block, on a page about something else` };
+  }
   for (const r of rivals) {
     const x = evidence.get(r)!;
     if (weigh(x) > weigh(e) + (titleBoth ? 4 : 0)) return { about: false, score, reason: `${reason}; but ${r}+${B} weighs more` };

@@ -50,6 +50,13 @@ const NOT_FLAGGED = [
   'Revenue last year at AWS was $30 billion.',
   // no cue: a sole-value figure is read as the deal's only when both parties are named, and not as another story's
   'Amazon and Anthropic said nothing about the 5 GW of solar farms.',
+  // another currency written before the number is not dollars
+  'AWS plans an investment of EUR 7.8bn in its sovereign cloud by 2040.',
+  // a quiz puts statements and choices; it claims nothing
+  'True or false: AWS customers can already use the full Claude Platform.',
+  'B. $25 billion',
+  // Anthropic's spending on AWS, stated the right way round
+  'Anthropic will spend more than $100 billion on AWS, and Amazon invests $5 billion in Anthropic.',
 ];
 
 const WRONG: [string, string][] = [
@@ -74,6 +81,13 @@ const WRONG: [string, string][] = [
   ['Amazon is obliged to hand Anthropic no less than five gigawatts.', 'no less than five gigawatts'],
   // the whole $25 billion stated as money already in
   ['Amazon has already invested the full $25 billion.', '$25 billion'],
+  ['AMZN has already wired the full $25B to the Claude maker.', '$25B'],
+  ['The new money brings Amazon’s total investment in the company to $33 billion.', '$33 billion'],
+  // the spending pledge turned into Amazon money going into Anthropic
+  ['Amazon has pledged to pour more than $100 billion into Anthropic.', 'into Anthropic'],
+  ['The agreement covers Trainium2 through Trainium5 chips.', 'Trainium5'],
+  ['Anthropic can keep training its Claude 3 chatbots on Trainium.', 'Claude 3 chatbots'],
+  ["Analysts call the AI lab's new deal proof that the Seattle company is now its sole cloud provider.", 'sole cloud provider'],
 ];
 
 describe('unseen wording: true statements', () => {
@@ -146,6 +160,19 @@ describe('unseen wording: whose figure, and claims the page itself rejects', () 
     expect(later(valuation, '2026-04-22')).toEqual(['$550 billion']);
     expect(later(valuation)).toEqual(['$550 billion']);
     expect(later(launch, '2026-04-22')).toEqual(['generally available']);
+  });
+  it("leaves a reader's claims to the editor's note that corrects them, and flags the ones it does not", () => {
+    const letter = ['Amazon has handed Anthropic $25 billion in cash this week.', 'And Anthropic can keep training its Claude 3 models on it.', 'Jane Roe, Springfield'];
+    const note = "Editor's note: Amazon is investing $5 billion now; $25 billion is a ceiling, not a payment.";
+    expect(conflicts([...DEAL, ...letter, note])).toEqual(['Claude 3 models']);
+    expect(conflicts([...DEAL, ...letter])).toEqual(['$25 billion', 'Claude 3 models']);
+  });
+  it('reads a long page on another story, whose only block naming both parties is a short teaser, as not about the deal', () => {
+    const story = Array.from({ length: 9 }, (_, i) => `Solvane, a solar developer, said its panel factory number ${i + 1} will employ about four hundred people by next spring.`);
+    const teaser = 'Anthropic commits more than $100 billion to AWS as Amazon invests $5 billion more';
+    expect(engine.analyze({ blocks: [...story, teaser], title: 'Solar developer lands $5 billion', published: '2026-04-22' }).about).toBe(false);
+    // the same teaser on a short page, or written out in the story itself, is still read
+    expect(engine.analyze({ blocks: [story[0]!, teaser], title: 'Solar developer lands $5 billion', published: '2026-04-22' }).about).toBe(true);
   });
   it('raises the bar for a page whose headline is about something else', () => {
     const passing = ['Anthropic released a new model on Thursday, available on Amazon Bedrock.', 'Amazon is Anthropic’s largest outside backer, with $8 billion invested across 2023 and 2024.'];
