@@ -22,6 +22,12 @@ export interface Piece {
 export interface Block {
   text: string;
   pieces: Piece[];
+  /**
+   * What a reader reads a short cell or value under, when the block is one:
+   * a table cell's caption, row header and column header, a `<dd>`'s `<dt>`,
+   * an answer's `<summary>` question, a list item's lead-in. Absent otherwise.
+   */
+  label?: string;
 }
 
 export interface ExtractOptions {
@@ -109,10 +115,14 @@ export function extractBlocks(root: Node, opts: ExtractOptions = {}): { blocks: 
   // start a Document at its element (linkedom's doctype has no nextSibling)
   if (root.nodeType === 9) root = (root as Document).documentElement;
   const blocks: Block[] = [];
+  const tables = new Map<Element, string[]>();
   let text = '';
   let pieces: Piece[] = [];
   const flush = () => {
-    if (pieces.length && /\S/.test(text)) blocks.push({ text, pieces });
+    if (pieces.length && /\S/.test(text)) {
+      const label = text.length <= LABELLED_MAX ? labelOf(pieces[0]!.node, root, tables) : undefined;
+      blocks.push(label ? { text, pieces, label } : { text, pieces });
+    }
     text = '';
     pieces = [];
   };
@@ -177,6 +187,82 @@ export function extractBlocks(root: Node, opts: ExtractOptions = {}): { blocks: 
       descend = true; // a parent we climb into was entered and descended
     }
   }
+}
+
+/** Only blocks this short get a label: a cell, a value, a one-line answer. */
+const LABELLED_MAX = 120;
+/** A label's own parts are kept short: headers and lead-ins, not paragraphs. */
+const LABEL_PART_MAX = 140;
+
+const squash = (t: string | null | undefined) => (t ?? '').replace(/\s+/g, ' ').trim();
+const part = (el: Element | null | undefined) => {
+  const t = squash(el?.textContent);
+  return t.length <= LABEL_PART_MAX ? t : '';
+};
+const HEADING = /^h[1-6]$/;
+
+/** The caption of a table or list: its <caption>, or a heading or short lead-in right before it. */
+function captionOf(box: Element): string {
+  const cap = tagOf(box) === 'table' ? Array.from(box.children).find((c) => tagOf(c) === 'caption') : undefined;
+  if (cap) return part(cap);
+  const prev = box.previousElementSibling;
+  if (!prev) return '';
+  const tag = tagOf(prev);
+  // a heading, or a short paragraph that leads in with a colon ("Key numbers:"); nothing else is read
+  if (HEADING.test(tag)) return part(prev);
+  if (tag !== 'p') return '';
+  const t = part(prev);
+  return /:\s*$/.test(t) ? t.replace(/:\s*$/, '') : '';
+}
+
+/** The header cells' texts of a table (its <thead> row, else a first row of <th>), read once per table and pass. */
+function columnHeaders(table: Element, cache: Map<Element, string[]>): string[] {
+  let heads = cache.get(table);
+  if (!heads) {
+    const rows = Array.from(table.querySelectorAll('tr'));
+    const head = rows.find((r) => r.parentElement && tagOf(r.parentElement) === 'thead') ?? rows.find((r) => r.children.length > 0 && Array.from(r.children).every((c) => tagOf(c) === 'th'));
+    heads = head ? Array.from(head.children).map((c) => part(c)) : [];
+    cache.set(table, heads);
+  }
+  return heads;
+}
+
+/**
+ * What a short block is read under (see Block.label), found from its first text
+ * node up through a few ancestors: asked once per short block, not per node.
+ */
+function labelOf(node: Node, stop: Node, tables: Map<Element, string[]>): string | undefined {
+  let depth = 0;
+  for (let el = node.parentNode as Element | null; el && el !== stop && el.nodeType === ELEMENT && depth < 8; el = el.parentNode as Element | null, depth++) {
+    const tag = tagOf(el);
+    if (tag === 'td' || tag === 'th') {
+      const row = el.parentElement;
+      const table = el.closest('table');
+      if (!row || !table || (row.parentElement && tagOf(row.parentElement) === 'thead')) return undefined;
+      const cells = Array.from(row.children);
+      const index = cells.indexOf(el);
+      const rowHead = index > 0 ? part(cells[0]) : '';
+      const parts = [captionOf(table), rowHead, columnHeaders(table, tables)[index] ?? ''].filter(Boolean);
+      return parts.length ? parts.join(' — ') : undefined;
+    }
+    if (tag === 'dd') {
+      let dt = el.previousElementSibling;
+      while (dt && tagOf(dt) !== 'dt') dt = dt.previousElementSibling;
+      const list = el.parentElement;
+      const parts = [list ? captionOf(list) : '', part(dt)].filter(Boolean);
+      return parts.length ? parts.join(' — ') : undefined;
+    }
+    if (tag === 'summary') return undefined;
+    if (tag === 'details') {
+      const summary = Array.from(el.children).find((c) => tagOf(c) === 'summary');
+      return part(summary) || undefined;
+    }
+    if (tag === 'li') {
+      const list = el.parentElement;
+      return (list && captionOf(list)) || undefined;
+    }
+  }
+  return undefined;
 }
 
 /** What the engine reads of a page besides its blocks. */

@@ -218,7 +218,7 @@ export class PageController {
     this.title = meta.title;
     this.published = meta.published;
     const blocks = this.extract(this.doc.body);
-    const result = this.deps.engine.analyze({ blocks: blocks.map((b) => b.text), title: meta.title, published: meta.published }, this.engineOptions());
+    const result = this.deps.engine.analyze({ blocks: blocks.map((b) => b.text), labels: blocks.map((b) => b.label), title: meta.title, published: meta.published }, this.engineOptions());
     this.about = result.about;
     this.score = result.score;
     this.hidden = result.hidden ?? 0;
@@ -256,12 +256,13 @@ export class PageController {
     const blocks = worth ? roots.flatMap((r) => this.extract(r)) : [];
     if (blocks.length) {
       const texts = blocks.map((b) => b.text);
+      const labels = blocks.map((b) => b.label);
       let annotations;
       if (this.about) {
-        annotations = this.deps.engine.annotate(texts, this.date, this.engineOptions());
+        annotations = this.deps.engine.annotate(texts, this.date, this.engineOptions(), labels);
       } else {
         // a page not about the deal may grow an article that is (a feed, infinite scroll): judge what arrived
-        const result = this.deps.engine.analyze({ blocks: texts, title: this.title, published: this.published }, this.engineOptions());
+        const result = this.deps.engine.analyze({ blocks: texts, labels, title: this.title, published: this.published }, this.engineOptions());
         annotations = result.annotations;
         if (result.about) {
           this.about = true;

@@ -55,7 +55,14 @@ const isChoice = (t: string) => t.length <= 80 && /^\s*(?:\(?[a-dA-D]\)|[A-D][.:
 
 const wordCount = (t: string) => (t.match(/[\p{L}\p{N}$][^\s]*/gu) ?? []).length;
 
-export function linkFigures(c: Compiled, scans: readonly BlockScan[], date: string, carried: readonly string[][], published?: string): FigureLink[] {
+export function linkFigures(
+  c: Compiled,
+  scans: readonly BlockScan[],
+  date: string,
+  carried: readonly string[][],
+  published?: string,
+  labels?: readonly (string | undefined)[],
+): FigureLink[] {
   const out: FigureLink[] = [];
   const push = (block: number, text: string, fig: Figure, j: Judgement, shift: number) => {
     if (j.verdict === 'none') return;
@@ -76,19 +83,23 @@ export function linkFigures(c: Compiled, scans: readonly BlockScan[], date: stri
   scans.forEach((scan, block) => {
     if (!scan.figures.length) return;
     const short = scan.text.length <= 80 && wordCount(scan.text) <= CELL_WORDS;
-    let context: { scan: BlockScan; shift: number } | undefined;
+    const label = short ? labels?.[block] : undefined;
+    let context: { scan: BlockScan; shift: number } | undefined | null = null;
     for (const fig of scan.figures) {
       const s = sentenceAt(scan.sentences, fig.start);
-      let j = judgeFigure(c, scan, fig, s, date, carried[block] ?? c.dealParties, published);
-      if (j.verdict === 'none' && short) {
-        // a table cell "15 years" under "Commitment horizon", a stat "$100B+" over its caption:
-        // read it with its short neighbours, as a reader does
-        context ??= withNeighbours(c, scans, block);
-        if (context) {
-          const cfig = context.scan.figures.find((f) => f.start === fig.start + context!.shift && f.end === fig.end + context!.shift);
-          if (cfig) {
-            j = judgeFigure(c, context.scan, cfig, sentenceAt(context.scan.sentences, cfig.start), date, carried[block] ?? c.dealParties, published);
-            push(block, scan.text, cfig, j, context.shift);
+      const j = judgeFigure(c, scan, fig, s, date, carried[block] ?? c.dealParties, published);
+      if (short && (label !== undefined || j.verdict === 'none')) {
+        // a table cell "15 years" under "Commitment horizon", a stat "$100B+" over its caption, an
+        // answer under its question: read it with what it stands under (its label from the page's
+        // structure), else with its short neighbours, as a reader does
+        if (context === null) context = label !== undefined ? withLabel(c, scan.text, label) : withNeighbours(c, scans, block);
+        const ctx = context;
+        const cfig = ctx?.scan.figures.find((f) => f.start === fig.start + ctx.shift && f.end === fig.end + ctx.shift);
+        if (ctx && cfig) {
+          const cj = judgeFigure(c, ctx.scan, cfig, sentenceAt(ctx.scan.sentences, cfig.start), date, carried[block] ?? c.dealParties, published);
+          // the label can only add to what the cell says alone
+          if (cj.verdict !== 'none' || j.verdict === 'none') {
+            push(block, scan.text, cfig, cj, ctx.shift);
             continue;
           }
         }
@@ -97,6 +108,12 @@ export function linkFigures(c: Compiled, scans: readonly BlockScan[], date: stri
     }
   });
   return out;
+}
+
+/** A short block read under its label ("Amazon–Anthropic (2026) — Term — 5 years"); a question's mark goes, as in speech. */
+function withLabel(c: Compiled, own: string, label: string): { scan: BlockScan; shift: number } {
+  const before = `${label.replace(/[.!?:]+\s*$/, '')} — `;
+  return { scan: scanBlock(c, before + own.replace(/[.!?]+\s*$/, (m) => ' '.repeat(m.length))), shift: before.length };
 }
 
 /** The block read together with the short blocks right before and after it ("label — value — caption"). */

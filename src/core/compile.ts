@@ -39,6 +39,7 @@ const MARKERS: Record<Marker, string[]> = {
     'could', 'might', 'may', 'would', 'if', 'whether', 'reportedly', 'rumored', 'rumoured', 'speculat*', 'potentially',
     'projected', 'forecast*', 'expects', 'expected to', 'aims to', 'hopes', 'in talks', 'considering', 'proposed', 'reports that', 'offering',
     'targeting', 'targets', 'seeking', 'seeks', 'looking to', 'plans to', 'planning to', 'estimate*',
+    'bear case', 'bull case', 'base case', 'worst case', 'best case', 'scenario*',
   ],
   reported: [
     'claimed', 'claims that', 'claim that', 'alleged', 'allegedly', 'asserted', 'told readers', 'some reported', 'was reported', 'were reported',

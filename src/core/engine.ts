@@ -20,7 +20,7 @@ export interface Engine {
   /** Page-level decision: is this page about the deal? */
   assess(input: PageInput, options?: AnalyzeOptions): Assessment;
   /** Annotations for blocks of a page already judged about the deal (incremental passes). */
-  annotate(blocks: readonly string[], date: string, options?: AnalyzeOptions): Annotation[];
+  annotate(blocks: readonly string[], date: string, options?: AnalyzeOptions, labels?: readonly (string | undefined)[]): Annotation[];
   /** assess + annotate (no annotations at all when the page is not about the deal). */
   analyze(input: PageInput, options?: AnalyzeOptions): PageResult;
 }
@@ -69,12 +69,12 @@ export function createEngine(dataset: Dataset): Engine {
       const scans = scanAll(input.blocks);
       const date = judgeDate(input, options);
       const carried = carriedParties(C(), scans);
-      const links = linkFigures(C(), scans, date, carried, input.published);
+      const links = linkFigures(C(), scans, date, carried, input.published, input.labels);
       return assess(C(), scans, input.title ? scanBlock(C(), input.title) : undefined, links, carried);
     },
-    annotate(blocks, date, options = {}) {
+    annotate(blocks, date, options = {}, labels) {
       const scans = scanAll(blocks);
-      const links = linkFigures(C(), scans, date, carriedParties(C(), scans), options.published);
+      const links = linkFigures(C(), scans, date, carriedParties(C(), scans), options.published, labels);
       return annotations(scans, links, date, options).list;
     },
     analyze(input, options = {}) {
@@ -84,13 +84,13 @@ export function createEngine(dataset: Dataset): Engine {
       }
       const scans = scanAll(input.blocks);
       const carried = carriedParties(C(), scans);
-      let links = linkFigures(C(), scans, date, carried, input.published);
+      let links = linkFigures(C(), scans, date, carried, input.published, input.labels);
       // An undated page that states none of the current stage's figures is read as an
       // older stage: judged as of the eve of the announcement, so the record of its day
       // applies and today's claims rules do not.
       if (!input.published && !links.some((l) => isCurrentMatch(l))) {
         date = dayBefore(C().dataset.story.announced);
-        links = linkFigures(C(), scans, date, carried, input.published);
+        links = linkFigures(C(), scans, date, carried, input.published, input.labels);
       }
       const a = assess(C(), scans, input.title ? scanBlock(C(), input.title) : undefined, links, carried);
       if (!a.about) return { ...a, date, annotations: [], hidden: 0 };

@@ -24,6 +24,11 @@ export interface PageInput {
   title?: string;
   /** The article's publication date (YYYY-MM-DD) when the page gives one. */
   published?: string;
+  /**
+   * Per block, what a short block is read under when the page's structure says
+   * (a cell's row and column headers, a value's term, an answer's question).
+   */
+  labels?: readonly (string | undefined)[];
 }
 
 export interface Assessment {

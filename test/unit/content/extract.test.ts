@@ -108,6 +108,30 @@ describe('extractBlocks', () => {
   });
 });
 
+describe('extractBlocks labels', () => {
+  const labels = (html: string) => extractBlocks(doc(html).body).blocks.map((b) => [b.text, b.label]);
+  it("gives a table cell its caption, its row's first cell and its column header", () => {
+    const html = '<table><caption>AI deals</caption><thead><tr><th>Deal</th><th>Term</th></tr></thead><tbody><tr><th scope="row">Amazon and Anthropic</th><td>5 years</td></tr></tbody></table>';
+    expect(labels(html)).toEqual([
+      ['AI deals', undefined],
+      ['Deal', undefined],
+      ['Term', undefined],
+      ['Amazon and Anthropic', 'AI deals — Deal'],
+      ['5 years', 'AI deals — Amazon and Anthropic — Term'],
+    ]);
+  });
+  it("gives a <dd> its <dt> (and the list's heading), an answer its <summary>, a list item its lead-in", () => {
+    expect(labels('<h3>Deal at a glance</h3><dl><dt>Upfront</dt><dd>$5 billion</dd></dl>')).toContainEqual(['$5 billion', 'Deal at a glance — Upfront']);
+    expect(labels('<details open><summary>How long does the pledge run?</summary><p>Ten years.</p></details>')).toContainEqual(['Ten years.', 'How long does the pledge run?']);
+    expect(labels('<p>Key numbers:</p><ul><li>Compute: up to 5 GW</li></ul>')).toContainEqual(['Compute: up to 5 GW', 'Key numbers']);
+  });
+  it('labels nothing else: prose, long cells, a list after an ordinary paragraph', () => {
+    expect(labels('<p>Amazon will invest $5 billion.</p><p>More text.</p><ul><li>One</li></ul>').map(([, l]) => l)).toEqual([undefined, undefined, undefined]);
+    const long = 'x'.repeat(130);
+    expect(labels(`<table><tr><th>H</th></tr><tr><td>${long}</td></tr></table>`)[1]).toEqual([long, undefined]);
+  });
+});
+
 describe('blockOf', () => {
   it('finds the enclosing block, not a line break, else the fallback', () => {
     const d = doc('<div id="d"><p id="p">a <b>b</b></p>c</div>');

@@ -174,6 +174,17 @@ describe('unseen wording: whose figure, and claims the page itself rejects', () 
     // the same teaser on a short page, or written out in the story itself, is still read
     expect(engine.analyze({ blocks: [story[0]!, teaser], title: 'Solar developer lands $5 billion', published: '2026-04-22' }).about).toBe(true);
   });
+  it("reads a short cell under its row and column headers (the page's structure), and never against another deal's row", () => {
+    const cells = (labels: (string | undefined)[], blocks: string[]) =>
+      engine.analyze({ blocks: [...DEAL, ...blocks], labels: [undefined, undefined, ...labels], title: 'Big Tech AI deals compared', published: '2026-04-22' }).annotations
+        .filter((a) => a.kind === 'conflict' && a.block >= DEAL.length)
+        .map((a) => blocks[a.block - DEAL.length]!.slice(a.start, a.end));
+    expect(cells(['AI deals — Amazon and Anthropic — Term', 'AI deals — Amazon and OpenAI — Term'], ['5 years', '8 years'])).toEqual(['5 years']);
+    // the same cells with no structure: nothing to read them under
+    expect(cells([undefined, undefined], ['5 years', '8 years'])).toEqual([]);
+    // a scenario table is no claim
+    expect(cells(['Bear — Anthropic valuation'], ['A bear case of $300 billion'])).toEqual([]);
+  });
   it('raises the bar for a page whose headline is about something else', () => {
     const passing = ['Anthropic released a new model on Thursday, available on Amazon Bedrock.', 'Amazon is Anthropic’s largest outside backer, with $8 billion invested across 2023 and 2024.'];
     expect(engine.analyze({ blocks: passing, title: 'Anthropic releases Claude Opus 4.7', published: '2026-04-16' }).about).toBe(false);
