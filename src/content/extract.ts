@@ -270,6 +270,8 @@ export interface PageMeta {
   title: string;
   /** The article's publication date, YYYY-MM-DD, when the page states one. */
   published?: string;
+  /** The day the page says it was last changed (article:modified_time, JSON-LD dateModified), if any. */
+  modified?: string;
 }
 
 /** "2026-04-21T09:00:00-04:00" → "2026-04-21" (the publisher's own calendar day); invalid → undefined. */
@@ -282,21 +284,21 @@ export function isoDay(value: string | null | undefined): string | undefined {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day ? day : undefined;
 }
 
-/** Depth-first search of parsed JSON-LD for the first `datePublished`. */
-function findDatePublished(value: unknown, depth = 0): string | undefined {
+/** Depth-first search of parsed JSON-LD for the first `key` (datePublished, dateModified) holding a real day. */
+function findDate(value: unknown, key: string, depth = 0): string | undefined {
   if (depth > 8 || value === null || typeof value !== 'object') return undefined;
   if (Array.isArray(value)) {
     for (const v of value) {
-      const d = findDatePublished(v, depth + 1);
+      const d = findDate(v, key, depth + 1);
       if (d) return d;
     }
     return undefined;
   }
   const rec = value as Record<string, unknown>;
-  const own = rec['datePublished'];
+  const own = rec[key];
   if (typeof own === 'string' && isoDay(own)) return isoDay(own);
   for (const k of Object.keys(rec)) {
-    const d = findDatePublished(rec[k], depth + 1);
+    const d = findDate(rec[k], key, depth + 1);
     if (d) return d;
   }
   return undefined;
@@ -323,20 +325,26 @@ const PUBLISHED_META = [
   'name=date',
 ];
 const RANK = new Map(PUBLISHED_META.map((k, i) => [k, i]));
+/** Where pages state the day they were last changed. */
+const MODIFIED_META = new Set(['property=article:modified_time', 'name=article:modified_time', 'property=og:updated_time', 'itemprop=dateModified']);
 
 /**
- * The page's title and publication date. The date comes from, in order: a
- * `<meta>` of PUBLISHED_META (one pass over the page's meta tags), JSON-LD
- * `datePublished`, a `<time datetime>` marked as the publication date or inside
- * the article, else none.
+ * The page's title, publication date and last-modified date. The publication
+ * date comes from, in order: a `<meta>` of PUBLISHED_META (one pass over the
+ * page's meta tags), JSON-LD `datePublished`, a `<time datetime>` marked as the
+ * publication date or inside the article, else none; the modified date from
+ * the same meta pass or JSON-LD `dateModified`.
  */
 export function readPageMeta(doc: Document): PageMeta {
   const title = (doc.title ?? '').trim();
   let published: string | undefined;
+  let modified: string | undefined;
   let best = PUBLISHED_META.length;
   for (const m of Array.from(doc.querySelectorAll('meta[content]'))) {
     for (const attr of ['property', 'name', 'itemprop']) {
-      const rank = RANK.get(`${attr}=${m.getAttribute(attr)}`);
+      const key = `${attr}=${m.getAttribute(attr)}`;
+      if (!modified && MODIFIED_META.has(key)) modified = isoDay(m.getAttribute('content'));
+      const rank = RANK.get(key);
       if (rank === undefined || rank >= best) continue;
       const day = isoDay(m.getAttribute('content'));
       if (day) {
@@ -345,19 +353,21 @@ export function readPageMeta(doc: Document): PageMeta {
       }
     }
   }
-  if (!published) {
+  if (!published || !modified) {
     for (const s of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
       try {
-        published = findDatePublished(JSON.parse(s.textContent ?? ''));
+        const json: unknown = JSON.parse(s.textContent ?? '');
+        published ??= findDate(json, 'datePublished');
+        modified ??= findDate(json, 'dateModified');
       } catch {
         // a broken JSON-LD block says nothing about the date
       }
-      if (published) break;
+      if (published && modified) break;
     }
   }
   if (!published) {
     const time = doc.querySelector('time[itemprop="datePublished"][datetime], time[pubdate][datetime]') ?? doc.querySelector('article time[datetime]') ?? doc.querySelector('main time[datetime]');
     published = isoDay(time?.getAttribute('datetime'));
   }
-  return published ? { title, published } : { title };
+  return { title, ...(published ? { published } : {}), ...(modified ? { modified } : {}) };
 }

@@ -218,7 +218,7 @@ export class PageController {
     this.title = meta.title;
     this.published = meta.published;
     const blocks = this.extract(this.doc.body);
-    const result = this.deps.engine.analyze({ blocks: blocks.map((b) => b.text), labels: blocks.map((b) => b.label), title: meta.title, published: meta.published }, this.engineOptions());
+    const result = this.deps.engine.analyze({ blocks: blocks.map((b) => b.text), labels: blocks.map((b) => b.label), title: meta.title, published: meta.published, modified: meta.modified }, this.engineOptions());
     this.about = result.about;
     this.score = result.score;
     this.hidden = result.hidden ?? 0;

@@ -84,17 +84,28 @@ export function createEngine(dataset: Dataset): Engine {
       }
       const scans = scanAll(input.blocks);
       const carried = carriedParties(C(), scans);
-      let links = linkFigures(C(), scans, date, carried, input.published, input.labels);
+      let published = input.published;
+      let links = linkFigures(C(), scans, date, carried, published, input.labels);
+      // A page first published before the deal and changed since (a company profile kept up to
+      // date) that states the deal's current figures is read as of its last change.
+      const announced = C().dataset.story.announced;
+      if (published && published < announced && input.modified && input.modified >= announced) {
+        const later = linkFigures(C(), scans, input.modified, carried, input.modified, input.labels);
+        if (later.some((l) => isCurrentMatch(l))) {
+          date = published = input.modified;
+          links = later;
+        }
+      }
       // An undated page that states none of the current stage's figures is read as an
       // older stage: judged as of the eve of the announcement, so the record of its day
       // applies and today's claims rules do not.
-      if (!input.published && !links.some((l) => isCurrentMatch(l))) {
-        date = dayBefore(C().dataset.story.announced);
-        links = linkFigures(C(), scans, date, carried, input.published, input.labels);
+      if (!published && !links.some((l) => isCurrentMatch(l))) {
+        date = dayBefore(announced);
+        links = linkFigures(C(), scans, date, carried, published, input.labels);
       }
       const a = assess(C(), scans, input.title ? scanBlock(C(), input.title) : undefined, links, carried);
       if (!a.about) return { ...a, date, annotations: [], hidden: 0 };
-      const { list, hidden } = annotations(scans, links, date, { ...options, published: input.published });
+      const { list, hidden } = annotations(scans, links, date, { ...options, published });
       return { ...a, date, annotations: list, hidden };
     },
   };

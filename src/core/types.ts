@@ -25,6 +25,12 @@ export interface PageInput {
   /** The article's publication date (YYYY-MM-DD) when the page gives one. */
   published?: string;
   /**
+   * The day the page says it was last changed. Used only for a page first
+   * published before the deal that states the deal's current figures (a
+   * company profile kept up to date): it is read as of that day.
+   */
+  modified?: string;
+  /**
    * Per block, what a short block is read under when the page's structure says
    * (a cell's row and column headers, a value's term, an answer's question).
    */

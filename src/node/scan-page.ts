@@ -29,12 +29,12 @@ export interface ScannedPage {
 }
 
 /** Blocks, title and date of an HTML page, read as the content script reads them. */
-export function readHtml(html: string): { blocks: string[]; labels: (string | undefined)[]; title: string; published?: string } {
+export function readHtml(html: string): { blocks: string[]; labels: (string | undefined)[]; title: string; published?: string; modified?: string } {
   const { document } = parseHTML(html);
   const root = document.body ?? document.documentElement;
   const { blocks } = extractBlocks(root);
   const meta = readPageMeta(document as unknown as Document);
-  return { blocks: blocks.map((b) => b.text), labels: blocks.map((b) => b.label), title: meta.title, published: meta.published };
+  return { blocks: blocks.map((b) => b.text), labels: blocks.map((b) => b.label), title: meta.title, published: meta.published, modified: meta.modified };
 }
 
 /** Paragraphs of a Markdown or plain-text article (blank lines delimit; link targets and images dropped). */

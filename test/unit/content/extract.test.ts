@@ -156,6 +156,11 @@ describe('readPageMeta', () => {
     expect(readPageMeta(d).published).toBe('2026-04-20');
   });
 
+  it('reads the last-modified day from article:modified_time or JSON-LD dateModified', () => {
+    expect(readPageMeta(page('<meta property="article:published_time" content="2021-06-14"><meta property="article:modified_time" content="2026-05-03T14:22:48Z">'))).toEqual({ title: 'A title', published: '2021-06-14', modified: '2026-05-03' });
+    expect(readPageMeta(page('<script type="application/ld+json">{"datePublished":"2021-06-14T10:02:11Z","dateModified":"2026-05-03T14:22:48Z"}</script>'))).toEqual({ title: 'A title', published: '2021-06-14', modified: '2026-05-03' });
+  });
+
   it('falls back to <time datetime> inside the article', () => {
     const d = page('', '<header><time datetime="2020-01-01">old</time></header><article><time datetime="2026-04-22">Apr 22</time></article>');
     expect(readPageMeta(d).published).toBe('2026-04-22');

@@ -185,6 +185,18 @@ describe('unseen wording: whose figure, and claims the page itself rejects', () 
     // a scenario table is no claim
     expect(cells(['Bear — Anthropic valuation'], ['A bear case of $300 billion'])).toEqual([]);
   });
+  it("reads a page first published before the deal, kept up to date since, as of its last change when it states the deal's figures", () => {
+    const profile = (blocks: string[], modified?: string) =>
+      engine.analyze({ blocks, title: 'Anthropic — company profile', published: '2021-06-14', ...(modified ? { modified } : {}) });
+    const claim = 'The agreement also made AWS the sole cloud provider of Anthropic for the decade.';
+    const flagged = (r: ReturnType<typeof profile>) => r.annotations.filter((a) => a.kind === 'conflict').length;
+    expect(flagged(profile([...DEAL, claim], '2026-05-03'))).toBe(1);
+    // as of 2021 it could not have said so: nothing is judged
+    expect(flagged(profile([...DEAL, claim]))).toBe(0);
+    // an old article touched later, that states none of the current figures, stays an old article
+    const old = profile(['Amazon will invest up to $4 billion in Anthropic, the AI startup.', 'Anthropic will make AWS its primary cloud provider.'], '2026-05-03');
+    expect(old.date).toBe('2021-06-14');
+  });
   it('raises the bar for a page whose headline is about something else', () => {
     const passing = ['Anthropic released a new model on Thursday, available on Amazon Bedrock.', 'Amazon is Anthropic’s largest outside backer, with $8 billion invested across 2023 and 2024.'];
     expect(engine.analyze({ blocks: passing, title: 'Anthropic releases Claude Opus 4.7', published: '2026-04-16' }).about).toBe(false);
