@@ -77,7 +77,7 @@ function valueMatches(fact: Fact, fig: Figure): boolean {
 }
 
 /** Words saying a sum has already changed hands or is already the total ("has sunk", "so far", "now comes to"). */
-const PAID = /\b(?:has|have|had)\s+(?:now\s+|already\s+|so far\s+)?(?:invested|put|poured|sunk|handed|paid|committed|injected|ploughed|plowed|pumped)\b|\b(?:so far|to date|already|comes to|came to|stands at|now totals|amounts to|(?:rises|rose|climbs|climbed|grows|grew|swells|swelled|jumps|jumped) to|(?:bring|brings|brought|bringing|lift|lifts|lifted|lifting|take|takes|took|taking|push|pushes|pushed|pushing)\s+(?:\S+\s+){1,8}?to)\b/i;
+const PAID = /\b(?:has|have|had)\s+(?:now\s+|already\s+|so far\s+)?(?:invested|put|poured|sunk|handed|paid|committed|injected|ploughed|plowed|pumped)\b|\b(?:has|have|had)\s+(?:now\s+|already\s+)?reached\b|\b(?:now reaches|wired|transferred|in one go|in one lump|in a single payment|lump sum|all at once|so far|to date|already|comes to|came to|stands at|now totals|amounts to|(?:rises|rose|climbs|climbed|grows|grew|swells|swelled|jumps|jumped) to|(?:bring|brings|brought|bringing|lift|lifts|lifted|lifting|take|takes|took|taking|push|pushes|pushed|pushing)\s+(?:\S+\s+){1,8}?to)\b/i;
 /** Words that keep a sum a ceiling or a possibility, whatever else the clause says. */
 const NOT_PAID = /\b(?:most|maximum|ceiling|cap|capped|if|could|would|might|may|potential(?:ly)?|eventually|up to|as much as|once|when|until|unless)\b/i;
 
@@ -207,7 +207,11 @@ function soleValueFact(c: Compiled, fig: Figure): number | undefined {
  * Otherwise any value-matching candidate makes it a fact (true statements are
  * never flagged), or it is left alone.
  */
+/** "their three-year relationship", "a decade-old partnership": how long they have known each other, not a term. */
+const AGE_OF = /^[\s-]*(?:old\s+|long\s+)?(?:relationship|partnership|alliance|history|ties|friendship|association|rivalry|collaboration)\b/i;
+
 export function judgeFigure(c: Compiled, scan: BlockScan, fig: Figure, s: number, date: string, carried: readonly string[], published?: string): Judgement {
+  if (fig.unit === 'years' && AGE_OF.test(scan.text.slice(fig.end, fig.end + 30))) return { verdict: 'none' };
   const cands = candidatesFor(c, scan, fig, s, date, carried);
   if (!cands.length) return { verdict: 'none' };
   const matching = cands.filter((cand) => valueMatches(c.facts[cand.fact]!, fig));
@@ -216,7 +220,9 @@ export function judgeFigure(c: Compiled, scan: BlockScan, fig: Figure, s: number
   const best = cands.find((cand) => c.valueRules.has(cand.fact) && cand.distance === top.distance && cand.score >= top.score - 1e-9);
   const rivalMatch = best !== undefined && matching.some((m) => m.score >= best.score * 0.75);
   // a figure that is some other fact's true value ("another $5 billion") is flagged only on a cue of its own right beside it
-  const someonesValue = !best?.tight && c.facts.some((f) => f.unit === fig.unit && valueMatches(f, fig));
+  // (of someone who may be meant here: OpenAI's eight years are not, where OpenAI is not named in the block)
+  const view = best?.tight ? undefined : partiesFor(scan, s, carried);
+  const someonesValue = view !== undefined && c.facts.some((f) => f.unit === fig.unit && valueMatches(f, fig) && partiesAllow(c, f, view, fig));
   if (best && !matching.includes(best) && !rivalMatch && !someonesValue && best.distance <= FLAG_DISTANCE) {
     const fact = c.facts[best.fact]!;
     const partOfCeiling = fact.qualifier === 'up-to' && fig.value < (fact.value ?? 0) && fig.qualifier !== 'exact';

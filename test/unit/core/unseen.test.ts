@@ -45,6 +45,8 @@ const NOT_FLAGGED = [
   'Amazon booked $30 billion in AWS revenue in the quarter, more than its revenue last year from advertising.',
   "Nothing in the agreement makes AWS Anthropic's only cloud.",
   'Amazon has said it wants more than 5 GW of small modular reactor capacity online by 2039.',
+  // OpenAI named: its eight years are its own
+  "OpenAI's spending pledge with AWS runs for eight years.",
   // another company named before the claim, or right after it, owns the figure
   'AWS booked $30 billion in revenue last year.',
   'Revenue last year at AWS was $30 billion.',
@@ -57,6 +59,10 @@ const NOT_FLAGGED = [
   'B. $25 billion',
   // Anthropic's spending on AWS, stated the right way round
   'Anthropic will spend more than $100 billion on AWS, and Amazon invests $5 billion in Anthropic.',
+  // how long they have worked together is not the pledge's term
+  'Six months after Amazon and Anthropic signed the largest agreement in their three-year relationship, capacity began to arrive.',
+  // "could reach" keeps a ceiling a ceiling
+  "Amazon's total investment in Anthropic could reach $33 billion.",
 ];
 
 const WRONG: [string, string][] = [
@@ -82,6 +88,13 @@ const WRONG: [string, string][] = [
   // the whole $25 billion stated as money already in
   ['Amazon has already invested the full $25 billion.', '$25 billion'],
   ['AMZN has already wired the full $25B to the Claude maker.', '$25B'],
+  ['Amazon wired Anthropic $25 billion this week, in one go.', '$25 billion'],
+  ['The total investment of Amazon in Anthropic has reached US$33 billion.', 'US$33 billion'],
+  ['Claude will be trained and served on AWS alone from now on, Anthropic said.', 'AWS alone'],
+  ['From this week, AWS customers can use the complete Claude Platform.', 'From this week'],
+  ['Amazon has agreed to buy more than $100 billion of Anthropic’s services over the decade.', 'Anthropic’s services'],
+  // eight years is OpenAI's term, but OpenAI is not named here: the cue decides
+  ["Anthropic's spending pledge with AWS runs for eight years.", 'eight years'],
   ['The new money brings Amazon’s total investment in the company to $33 billion.', '$33 billion'],
   // the spending pledge turned into Amazon money going into Anthropic
   ['Amazon has pledged to pour more than $100 billion into Anthropic.', 'into Anthropic'],
