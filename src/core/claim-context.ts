@@ -58,7 +58,8 @@ export function namesSubject(c: Compiled, scan: BlockScan, s: number, carried: r
   let described = false;
   for (const h of scan.bySentence[s]!) {
     if (h.payload.t === 'term') return true;
-    // "Deal terms: …", "the deal values it at …": the deal itself, where both parties are in view
+    // "Deal terms: …", "the deal values it at …": the deal itself, where both parties were named last before
+    // (one of them alone is not enough: "capacity" after an AWS paragraph may be anyone's data centre)
     if (h.payload.t === 'deal' && carried.includes(A) && carried.includes(B)) return true;
     if (h.payload.t === 'descriptor' && (h.payload.key === A || h.payload.key === B)) described = true;
   }
