@@ -130,25 +130,32 @@ function withNeighbours(c: Compiled, scans: readonly BlockScan[], block: number)
 /** A block that opens by correcting what stands before it: an editor's note under a reader's letter, "Fact:" under "Myth:". */
 const CORRECTION = /^\s*(?:editor['’]s note|ed\.? note|note from the editors?|correction|clarification|fact[- ]check|fact|reality|the facts?|the truth)\s*[:—–]/i;
 
+/** A reply that opens by saying the comment above it is wrong ("Not quite. Only $5 billion goes in now"). */
+const REPLY_REBUTTAL = /^\s*(?:@\S+\s+)?(?:not quite|not so|not true|not really|not exactly|that['’]?s (?:wrong|not (?:right|true|correct|how it works))|wrong|actually|in fact|no)\s*[.,!:—–-]/i;
+
 /** How many blocks before an editor's note it may speak of (a letter's paragraphs and its signature). */
 const CORRECTION_REACH = 4;
 
 /**
- * Conflicts the page corrects itself, in a note a few blocks after them ("Editor's
- * note: Amazon is investing $5 billion now… $25 billion is a ceiling"): a claim
- * whose figure the note repeats, or whose rule's cancelling words the note holds
- * ("Google Cloud" against "its only cloud"), is the page's to rebut, not ours to
- * flag. A claim the note leaves alone still is.
+ * Conflicts the page corrects itself, in a note or a reply a few blocks after them
+ * ("Editor's note: Amazon is investing $5 billion now… $25 billion is a ceiling";
+ * "Not quite. Only $5 billion goes in now"): a claim whose figure the note repeats,
+ * whose record's figure it gives, or whose rule's cancelling words it holds ("Google
+ * Cloud" against "its only cloud"), is the page's to rebut, not ours to flag. A
+ * claim the note leaves alone still is.
  */
 export function correctedByNote(c: Compiled, scans: readonly BlockScan[], a: { kind: Kind; block: number; entryId: string; stated?: string }): boolean {
   if (a.kind !== 'conflict') return false;
+  const rule = c.dataset.conflicts.find((r) => r.id === a.entryId);
+  const recordFacts = c.facts.filter((f) => rule?.facts.includes(f.id) && f.value !== null);
   for (let k = a.block + 1; k <= a.block + CORRECTION_REACH && k < scans.length; k++) {
-    const note = scans[k]!.text;
-    if (!CORRECTION.test(note)) continue;
-    const lower = note.toLowerCase();
+    const note = scans[k]!;
+    if (!CORRECTION.test(note.text) && !REPLY_REBUTTAL.test(note.text)) continue;
+    const lower = note.text.toLowerCase();
     if (a.stated && lower.includes(a.stated.toLowerCase())) return true;
-    const rule = c.dataset.conflicts.find((r) => r.id === a.entryId);
     if (rule?.match.type === 'phrase' && rule.match.unless.some((w) => lower.includes(w.toLowerCase()))) return true;
+    // the note gives the record's own figure ("Only $5 billion goes in now")
+    if (note.figures.some((g) => recordFacts.some((f) => f.unit === g.unit && Math.abs(g.value - f.value!) <= f.value! * 0.01))) return true;
   }
   return false;
 }

@@ -174,6 +174,15 @@ describe('unseen wording: whose figure, and claims the page itself rejects', () 
     expect(later(valuation)).toEqual(['$550 billion']);
     expect(later(launch, '2026-04-22')).toEqual(['generally available']);
   });
+  it('leaves a comment to the reply under it that gives the record, and a nine-figure claim the same sentence calls ten figures', () => {
+    expect(conflicts([...DEAL, 'Amazon just wired Anthropic $25 billion in cash.', 'quarterly_ed, replying', 'Not quite. Only $5 billion goes in now.'])).toEqual([]);
+    expect(conflicts([...DEAL, 'Amazon just wired Anthropic $25 billion in cash.', 'quarterly_ed', 'What a time to be alive.'])).toEqual(['$25 billion']);
+    expect(conflicts([...DEAL, "A column called Amazon's commitment a nine-figure check; the first tranche alone is $5 billion, a ten-figure sum."])).toEqual([]);
+  });
+  it('flags a Claude 3 model called the current best, not one compared with the newer line', () => {
+    expect(conflicts([...DEAL, "Teams are running Claude 3 Opus, Anthropic's top model, in production today."])).toEqual(['Claude 3 Opus']);
+    expect(conflicts([...DEAL, 'Opus 4.7 beats Claude 3 Opus on every benchmark, the latest tests show.'])).toEqual([]);
+  });
   it("leaves a reader's claims to the editor's note that corrects them, and flags the ones it does not", () => {
     const letter = ['Amazon has handed Anthropic $25 billion in cash this week.', 'And Anthropic can keep training its Claude 3 models on it.', 'Jane Roe, Springfield'];
     const note = "Editor's note: Amazon is investing $5 billion now; $25 billion is a ceiling, not a payment.";
