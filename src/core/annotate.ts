@@ -133,6 +133,9 @@ const CORRECTION = /^\s*(?:editor['’]s note|ed\.? note|note from the editors?|
 /** A reply that opens by saying the comment above it is wrong ("Not quite. Only $5 billion goes in now"). */
 const REPLY_REBUTTAL = /^\s*(?:@\S+\s+)?(?:not quite|not so|not true|not really|not exactly|that['’]?s (?:wrong|not (?:right|true|correct|how it works))|wrong|actually|in fact|no)\s*[.,!:—–-]/i;
 
+/** A fact-checker's verdict on the claim above it. */
+const RATED_WRONG = /^\s*(?:our\s+)?(?:rating|verdict|ruling)\s*[:—–]\s*(?:false|mostly false|wrong|incorrect|inaccurate|misleading|exaggerated|missing context|needs context|not true|unsupported|pants on fire)\b/i;
+
 /** How many blocks before an editor's note it may speak of (a letter's paragraphs and its signature). */
 const CORRECTION_REACH = 4;
 
@@ -150,6 +153,8 @@ export function correctedByNote(c: Compiled, scans: readonly BlockScan[], a: { k
   const recordFacts = c.facts.filter((f) => rule?.facts.includes(f.id) && f.value !== null);
   for (let k = a.block + 1; k <= a.block + CORRECTION_REACH && k < scans.length; k++) {
     const note = scans[k]!;
+    // a fact-check's rating right under the claim ("Our rating: False")
+    if (k <= a.block + 2 && RATED_WRONG.test(note.text)) return true;
     if (!CORRECTION.test(note.text) && !REPLY_REBUTTAL.test(note.text)) continue;
     const lower = note.text.toLowerCase();
     if (a.stated && lower.includes(a.stated.toLowerCase())) return true;

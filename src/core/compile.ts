@@ -47,6 +47,8 @@ const MARKERS: Record<Marker, string[]> = {
     'an earlier version', 'correction', 'corrected', 'we reported', 'it was said', 'according to some', 'suggested that', 'insisted',
     'reports said', 'reports say', 'some reports', 'reported that', 'media reports', 'it has been reported', 'rumoured', 'rumored',
     'making the rounds', 'doing the rounds', 'circulating', 'has circulated', 'floated', 'some put', 'others put',
+    'anyone who tells you', 'anyone who says', 'anyone who claims', 'those who say', 'people who say', 'if you hear', 'if you read',
+    'you may have heard', 'you may have read', 'you might have heard', 'you might have read',
   ],
   negation: ['not', "isn't", "wasn't", "aren't", "doesn't", "didn't", 'never', 'rather than', 'instead of', 'incorrectly', 'wrongly', 'falsely', 'misreported', 'contrary to', 'no longer', 'nor', 'rather', 'nothing', 'neither', 'none of', 'nobody', 'no one'],
 };

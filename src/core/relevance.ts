@@ -180,6 +180,11 @@ export function assess(c: Compiled, scans: readonly BlockScan[], title: BlockSca
     const x = evidence.get(r)!;
     if (weigh(x) > weigh(e) + (titleBoth ? 4 : 0)) return { about: false, score, reason: `${reason}; but ${r}+${B} weighs more` };
   }
+  // a headline pairing one of the deal's parties with another company ("Anthropic to tap Google TPUs", "Amazon to
+  // invest $50 billion in OpenAI") and not with the other: the page is about that pairing, and the deal in its
+  // body is background
+  const rivalTitle = !titleBoth && (titleKeys.has(A) || titleKeys.has(B)) && [...titleKeys].some((k) => k !== A && k !== B && c.suitors.has(k));
+  if (rivalTitle) return { about: false, score, reason: `${reason}; the title pairs a party with another company` };
   // "Anthropic lands $25bn" (one party and the deal's words) is not something else
   const otherTitle = titleKeys.size > 0 && !titleBoth && !(titleDeal && (titleKeys.has(A) || titleKeys.has(B)));
   return { about: score >= (otherTitle ? ABOUT_THRESHOLD_OTHER_TITLE : ABOUT_THRESHOLD), score, reason: otherTitle ? `${reason}; the title names something else` : reason };

@@ -179,6 +179,16 @@ describe('unseen wording: whose figure, and claims the page itself rejects', () 
     expect(conflicts([...DEAL, 'Amazon just wired Anthropic $25 billion in cash.', 'quarterly_ed', 'What a time to be alive.'])).toEqual(['$25 billion']);
     expect(conflicts([...DEAL, "A column called Amazon's commitment a nine-figure check; the first tranche alone is $5 billion, a ten-figure sum."])).toEqual([]);
   });
+  it("leaves a claim a fact-check rates right under it, and one put in the mouth of 'anyone who tells you'", () => {
+    expect(conflicts([...DEAL, 'Claim 1: the cash payment', 'Amazon just wired Anthropic $25 billion in cash.', 'Our rating: False'])).toEqual([]);
+    expect(conflicts([...DEAL, 'Anyone who tells you Amazon has handed over twenty-five billion dollars is describing the best case.'])).toEqual([]);
+  });
+  it('reads a page whose headline pairs one party with another company as about that pairing', () => {
+    const body = [...DEAL, 'Amazon has invested $8 billion in Anthropic since 2023, and the startup runs on AWS.', 'Google will supply Anthropic with up to one million TPUs.'];
+    expect(engine.analyze({ blocks: body, title: 'Anthropic to tap up to one million Google TPUs', published: '2026-04-22' }).about).toBe(false);
+    expect(engine.analyze({ blocks: body, title: 'Amazon to invest $50 billion in OpenAI', published: '2026-04-22' }).about).toBe(false);
+    expect(engine.analyze({ blocks: body, title: 'Anthropic and Amazon expand their deal; Google TPUs stay', published: '2026-04-22' }).about).toBe(true);
+  });
   it('flags a Claude 3 model called the current best, not one compared with the newer line', () => {
     expect(conflicts([...DEAL, "Teams are running Claude 3 Opus, Anthropic's top model, in production today."])).toEqual(['Claude 3 Opus']);
     expect(conflicts([...DEAL, 'Opus 4.7 beats Claude 3 Opus on every benchmark, the latest tests show.'])).toEqual([]);
