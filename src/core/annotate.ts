@@ -50,8 +50,8 @@ const OWNER_AFTER_WORDS = 4;
 const ownsAfter = (between: string) => !/[,;:()\u2013\u2014]/.test(between) && wordCount(between) <= OWNER_AFTER_WORDS;
 const SHORT_BLOCK_WORDS = 12;
 
-/** A lettered choice of a quiz or poll: "A. $500 million", "(c) ten years", "B) 3 GW". */
-const isChoice = (t: string) => t.length <= 80 && /^\s*(?:\(?[a-dA-D]\)|[A-D][.:])\s+\S/.test(t);
+/** A lettered choice of a quiz or poll: "A. $500 million", "(c) ten years", "B) 3 GW" (not an interview's "A: …"). */
+const isChoice = (t: string) => t.length <= 80 && /^\s*(?:\(?[a-dA-D]\)|[A-D]\.)\s+\S/.test(t);
 
 const wordCount = (t: string) => (t.match(/[\p{L}\p{N}$][^\s]*/gu) ?? []).length;
 

@@ -89,6 +89,8 @@ const WRONG: [string, string][] = [
   ['Amazon has already invested the full $25 billion.', '$25 billion'],
   ['AMZN has already wired the full $25B to the Claude maker.', '$25B'],
   ['Amazon wired Anthropic $25 billion this week, in one go.', '$25 billion'],
+  // an interview's answer is a claim, not a quiz's lettered choice
+  ['A: Amazon will invest $25 billion up front.', '$25 billion'],
   ['The total investment of Amazon in Anthropic has reached US$33 billion.', 'US$33 billion'],
   ['Claude will be trained and served on AWS alone from now on, Anthropic said.', 'AWS alone'],
   ['From this week, AWS customers can use the complete Claude Platform.', 'From this week'],
