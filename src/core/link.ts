@@ -199,6 +199,9 @@ function soleValueFact(c: Compiled, fig: Figure): number | undefined {
   return hit ?? undefined;
 }
 
+/** "their three-year relationship", "a decade-old partnership": how long they have known each other, not a term. */
+const AGE_OF = /^[\s-]*(?:old\s+|long\s+)?(?:relationship|partnership|alliance|history|ties|friendship|association|rivalry|collaboration)\b/i;
+
 /**
  * Judge a figure. It contradicts the record only when the best-scoring
  * candidate is a guarded fact whose cue stands close, whose value differs, that
@@ -207,9 +210,6 @@ function soleValueFact(c: Compiled, fig: Figure): number | undefined {
  * Otherwise any value-matching candidate makes it a fact (true statements are
  * never flagged), or it is left alone.
  */
-/** "their three-year relationship", "a decade-old partnership": how long they have known each other, not a term. */
-const AGE_OF = /^[\s-]*(?:old\s+|long\s+)?(?:relationship|partnership|alliance|history|ties|friendship|association|rivalry|collaboration)\b/i;
-
 export function judgeFigure(c: Compiled, scan: BlockScan, fig: Figure, s: number, date: string, carried: readonly string[], published?: string): Judgement {
   if (fig.unit === 'years' && AGE_OF.test(scan.text.slice(fig.end, fig.end + 30))) return { verdict: 'none' };
   const cands = candidatesFor(c, scan, fig, s, date, carried);
