@@ -18,8 +18,18 @@ export function isQuestion(scan: BlockScan, s: number): boolean {
   if (/^\s*(?:Q|Question)\s*[:.\u2014-]/.test(scan.text.slice(scan.sentences[0]!.start, scan.sentences[0]!.end))) return true;
   // a quiz's statement to judge ("True or false: …", "Fact or fiction? …") is put, not claimed
   if (/^\s*(?:\d+[.)]\s*)?(?:true or false|fact or fiction|myth or fact|fact or myth|real or fake)\b/i.test(scan.text)) return true;
-  return /\?["'”’)\]]*\s*$/.test(text);
+  if (QUESTION_END.test(text)) return true;
+  // the premise of a question that ends a short block ("Anthropic is doing $30 billion in annual revenue now. How
+  // durable is that?"): an analyst's or interviewer's set-up, put to be answered, not the page's claim
+  const n = scan.sentences.length;
+  if (n <= 3 && s < n - 1) {
+    const last = scan.sentences[n - 1]!;
+    return QUESTION_END.test(scan.text.slice(last.start, last.end));
+  }
+  return false;
 }
+
+const QUESTION_END = /\?["'”’)\]]*\s*$/;
 
 /** Inside quotation marks within its sentence (someone else's words, or a headline being quoted). */
 export function inQuotes(scan: BlockScan, s: number, at: number): boolean {

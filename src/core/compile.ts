@@ -49,6 +49,10 @@ const MARKERS: Record<Marker, string[]> = {
     'making the rounds', 'doing the rounds', 'circulating', 'has circulated', 'floated', 'some put', 'others put',
     'anyone who tells you', 'anyone who says', 'anyone who claims', 'those who say', 'people who say', 'if you hear', 'if you read',
     'you may have heard', 'you may have read', 'you might have heard', 'you might have read',
+    'who describe', 'who described', 'who call', 'who called', 'who claim', 'who say', 'who said', 'critics who',
+    'described', 'describe it as', 'labeled', 'labelled', 'which said', 'we said', 'we wrote', 'we stated', 'we referred',
+    'we described', 'we called', 'told the committee', 'told lawmakers', 'told legislators', 'told senators', 'told mps',
+    'testified', 'argued', 'argues that',
   ],
   negation: ['not', "isn't", "wasn't", "aren't", "doesn't", "didn't", 'never', 'rather than', 'instead of', 'incorrectly', 'wrongly', 'falsely', 'misreported', 'contrary to', 'no longer', 'nor', 'rather', 'nothing', 'neither', 'none of', 'nobody', 'no one'],
 };

@@ -59,6 +59,10 @@ export function createEngine(dataset: Dataset): Engine {
     return { list: kinds ? kept.filter((a) => kinds.has(a.kind)) : kept, hidden };
   }
 
+  /** A page that labels itself satire or parody (in its title or a short tag such as "SATIRE") makes no claims to check. */
+  const SATIRE = /\b(?:satire|satirical|parody|spoof)\b/i;
+  const isSatire = (input: PageInput) => SATIRE.test(input.title ?? '') || input.blocks.some((b) => b.length <= 60 && SATIRE.test(b));
+
   const isCurrentMatch = (l: FigureLink) => l.kind !== 'conflict' && (C().facts[l.fact]!.validFrom ?? '') >= C().dataset.story.announced;
 
   const engine: Engine = {
@@ -106,7 +110,7 @@ export function createEngine(dataset: Dataset): Engine {
       const a = assess(C(), scans, input.title ? scanBlock(C(), input.title) : undefined, links, carried);
       if (!a.about) return { ...a, date, annotations: [], hidden: 0 };
       const { list, hidden } = annotations(scans, links, date, { ...options, published });
-      return { ...a, date, annotations: list, hidden };
+      return { ...a, date, annotations: isSatire(input) ? list.filter((x) => x.kind !== 'conflict') : list, hidden };
     },
   };
   return engine;

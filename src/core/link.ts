@@ -119,7 +119,14 @@ export function candidatesFor(c: Compiled, scan: BlockScan, fig: Figure, s: numb
     const words = w < a ? a - w - 1 : w > b ? w - b - 1 : 0;
     if (!words && (at >= f.spanStart && at < f.end)) return 0;
     const between = at < f.spanStart ? scan.text.slice(at, f.spanStart) : scan.text.slice(f.end, at);
-    return words + 2 * (between.match(PUNCT) ?? []).length;
+    // another figure between them counts as one word, however it is written ("more than $100 billion")
+    const lo = Math.min(at, f.spanStart);
+    const hi = Math.max(at, f.end);
+    let inside = 0;
+    for (const o of scan.figures) {
+      if (o !== f && o.spanStart > lo && o.end < hi) inside += wordIndex(scan.words, o.end - 1) - wordIndex(scan.words, o.spanStart);
+    }
+    return words - inside + 2 * (between.match(PUNCT) ?? []).length;
   };
   const view = partiesFor(scan, s, carried);
   const byFact = new Map<number, { topic: number; boost: number; not: boolean; distance: number; tight: boolean }>();
@@ -162,14 +169,15 @@ export function candidatesFor(c: Compiled, scan: BlockScan, fig: Figure, s: numb
     if (!partiesAllow(c, fact, view, fig)) continue;
     out.push({ fact: fi, score: e.topic + e.boost, distance: e.distance, tight: e.tight });
   }
-  if (!out.length) {
-    // no cue at all ("hand Anthropic no less than five gigawatts"): a deal figure whose value no other
-    // fact of its unit has may still be read as that fact, when both deal parties are named in the
-    // sentence itself and nothing in the clause says it is another story's (a value-matching reading
-    // only: it can be marked, or its qualifier judged, never its value)
-    const fi = soleValueFact(c, fig);
+  // no cue of its own ("hand Anthropic no less than five gigawatts", "lifts the cash Amazon has put into
+  // Anthropic to $33 billion"): a deal figure whose value no other fact of its unit has may still be read as
+  // that fact, when both deal parties are named in the sentence itself and nothing in the clause says it is
+  // another story's (a value-matching reading, the least likely: it can be marked, or its qualifier judged,
+  // never its value)
+  const fi = soleValueFact(c, fig);
+  if (fi !== undefined && !out.some((o) => o.fact === fi)) {
     const named = new Set(scan.parties[s]!.filter((p) => !p.weak).map((p) => p.key));
-    if (fi !== undefined && c.dealParties.every((p) => named.has(p)) && !byFact.get(fi)?.not) {
+    if (c.dealParties.every((p) => named.has(p)) && !byFact.get(fi)?.not) {
       const fact = c.facts[fi]!;
       if (!(fact.validFrom && fact.validFrom > date) && partiesAllow(c, fact, view, fig)) out.push({ fact: fi, score: 0, distance: Infinity, tight: false });
     }

@@ -181,6 +181,21 @@ describe('unseen wording: whose figure, and claims the page itself rejects', () 
     expect(conflicts([...DEAL, 'Amazon just wired Anthropic $25 billion in cash.', 'quarterly_ed', 'What a time to be alive.'])).toEqual(['$25 billion']);
     expect(conflicts([...DEAL, "A column called Amazon's commitment a nine-figure check; the first tranche alone is $5 billion, a ten-figure sum."])).toEqual([]);
   });
+  it('leaves the voices the page reports: a question\'s premise, critics who describe, testimony, a corrections page, a satire page', () => {
+    expect(conflicts([...DEAL, 'Hi. Anthropic is doing $30 billion in annual revenue now. How durable is that growth?'])).toEqual([]);
+    expect(conflicts([...DEAL, 'Critics who describe Amazon as having already sunk $33 billion into Anthropic are counting money that has not moved.'])).toEqual([]);
+    expect(conflicts([...DEAL, 'An MP told the committee the deal valued Anthropic at $350 billion.'])).toEqual([]);
+    expect(conflicts([...DEAL, 'We said Amazon had invested $25 billion in Anthropic.', 'A chart labeled the new capacity as 50 gigawatts.'])).toEqual([]);
+    const satire = engine.analyze({ blocks: ['SATIRE', ...DEAL, 'Amazon on Friday wired Anthropic one trillion dollars up front.'], title: 'Amazon wires Anthropic one trillion dollars', published: '2026-04-24' });
+    expect(satire.annotations.filter((a) => a.kind === 'conflict')).toEqual([]);
+    // the same sentences in the page's own voice are still flagged
+    expect(conflicts([...DEAL, 'Anthropic is doing $30 billion in annual revenue now.'])).toEqual(['annual revenue']);
+    expect(conflicts([...DEAL, 'Amazon has already sunk $33 billion into Anthropic.'])).toEqual(['$33 billion']);
+  });
+  it('reaches a cue across another figure, and reads a deal-only value with both parties named', () => {
+    expect(conflicts([...DEAL, 'Anthropic made a pledge to spend more than $100 billion on AWS over five years.'])).toEqual(['five years']);
+    expect(conflicts([...DEAL, 'The expansion lifts the cash Amazon has already put into Anthropic to $33 billion.'])).toEqual(['$33 billion']);
+  });
   it("leaves a claim a fact-check rates right under it, and one put in the mouth of 'anyone who tells you'", () => {
     expect(conflicts([...DEAL, 'Claim 1: the cash payment', 'Amazon just wired Anthropic $25 billion in cash.', 'Our rating: False'])).toEqual([]);
     expect(conflicts([...DEAL, 'Anyone who tells you Amazon has handed over twenty-five billion dollars is describing the best case.'])).toEqual([]);
