@@ -59,18 +59,21 @@ export function rebutted(scan: BlockScan, s: number, at: number): boolean {
  */
 export function namesSubject(c: Compiled, scan: BlockScan, s: number, carried: readonly string[] = c.dealParties): boolean {
   const [A, B] = c.dealParties;
-  const here = scan.parties[s]!;
+  let here = scan.parties[s]!.filter((p) => !p.weak);
+  // a sentence naming nobody speaks of whom the block named last ("Amazon is a shareholder as well as a
+  // landlord. Under the April terms, all $25 billion of its new investment…")
+  for (let t = s - 1; !here.length && t >= 0; t--) here = scan.parties[t]!.filter((p) => !p.weak);
   if (here.some((p) => p.key === B)) return true;
   // one side named alone (Amazon's wind farms, its data centres, its other contracts) is this deal
   // only where the other side is named too: in the block, or last before it
   if (here.some((p) => p.key === A)) return carried.includes(B) || scan.parties.some((ps) => ps.some((p) => p.key === B));
+  // "capacity for training and running Claude": the model's name, where Anthropic was named last before
+  if (carried.includes(B) && scan.parties[s]!.some((p) => p.key === B)) return true;
   // "the startup", "the Seattle company": the deal's parties referred back to, on a page already about the deal
   let described = false;
   for (const h of scan.bySentence[s]!) {
-    if (h.payload.t === 'term') return true;
-    // "Deal terms: …", "the deal values it at …": the deal itself, where both parties were named last before
-    // (one of them alone is not enough: "capacity" after an AWS paragraph may be anyone's data centre)
-    if (h.payload.t === 'deal' && carried.includes(A) && carried.includes(B)) return true;
+    // the deal's own things (Trainium, Project Rainier); a generic term ("post-money valuation") names no one
+    if (h.payload.t === 'term' && h.payload.subject) return true;
     if (h.payload.t === 'descriptor' && (h.payload.key === A || h.payload.key === B)) described = true;
   }
   return described && (carried.includes(A) || carried.includes(B));

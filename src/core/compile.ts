@@ -7,7 +7,7 @@ import type { ConflictRule, Dataset, Fact } from './schema';
 import { Matcher, type Pattern } from './matcher';
 
 export type Payload =
-  | { t: 'term'; id: string }
+  | { t: 'term'; id: string; subject: boolean }
   | { t: 'party'; key: string; weak: boolean }
   | { t: 'descriptor'; key: string }
   | { t: 'deal' }
@@ -52,7 +52,7 @@ const MARKERS: Record<Marker, string[]> = {
     'who describe', 'who described', 'who call', 'who called', 'who claim', 'who say', 'who said', 'critics who',
     'described', 'describe it as', 'labeled', 'labelled', 'which said', 'we said', 'we wrote', 'we stated', 'we referred',
     'we described', 'we called', 'told the committee', 'told lawmakers', 'told legislators', 'told senators', 'told mps',
-    'testified', 'argued', 'argues that',
+    'testified', 'argued', 'argues that', 'quoted as', 'as though', 'as if',
   ],
   negation: ['not', "isn't", "wasn't", "aren't", "doesn't", "didn't", 'never', 'rather than', 'instead of', 'incorrectly', 'wrongly', 'falsely', 'misreported', 'contrary to', 'no longer', 'nor', 'rather', 'nothing', 'neither', 'none of', 'nobody', 'no one'],
 };
@@ -75,8 +75,8 @@ export function compile(dataset: Dataset): Compiled {
   const patterns: Pattern<Payload>[] = [];
   const add = (text: string, payload: Payload, exact = false) => patterns.push({ text, payload, exact });
   for (const t of dataset.terms) {
-    for (const f of t.forms) add(f, { t: 'term', id: t.id });
-    for (const f of t.exactForms) add(f, { t: 'term', id: t.id }, true);
+    for (const f of t.forms) add(f, { t: 'term', id: t.id, subject: t.subject });
+    for (const f of t.exactForms) add(f, { t: 'term', id: t.id, subject: t.subject }, true);
   }
   for (const [key, p] of Object.entries(dataset.story.parties)) {
     for (const f of p.forms) add(f, { t: 'party', key, weak: isWeakPartyForm(f) });

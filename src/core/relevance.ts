@@ -102,6 +102,9 @@ export const ABOUT_THRESHOLD = 4;
 const TEASER_WORDS = 25;
 /** …on a page with at least this many blocks of its own (sentences of eight words or more). */
 const TEASER_PAGE_BLOCKS = 8;
+/** On a page this long (blocks of eight words or more), evidence weighing less than ASIDE_WEIGHT is an aside. */
+const LONG_PAGE_BLOCKS = 12;
+const ASIDE_WEIGHT = 8;
 /**
  * A page whose headline names a company but neither both parties nor one party
  * with the deal's words is about something else more often than not (a model
@@ -175,6 +178,11 @@ export function assess(c: Compiled, scans: readonly BlockScan[], title: BlockSca
   const words = (t: string) => t.split(/\s+/).filter(Boolean).length;
   if (lone >= 0 && !titleBoth && words(scans[lone]!.text) <= TEASER_WORDS && [...linkBlocks].every((b) => b === lone) && scans.filter((x) => words(x.text) >= 8).length >= TEASER_PAGE_BLOCKS) {
     return { about: false, score, reason: `${reason}: only one short block, on a page about something else` };
+  }
+  // a long page (a grid story, a glossary) that touches the deal in a block or two with a figure at most: the deal
+  // is an aside there, however the threshold reads
+  if (!titleBoth && weigh(e) < ASIDE_WEIGHT && scans.filter((x) => words(x.text) >= 8).length >= LONG_PAGE_BLOCKS) {
+    return { about: false, score, reason: `${reason}: an aside on a long page about something else` };
   }
   for (const r of rivals) {
     const x = evidence.get(r)!;

@@ -81,6 +81,12 @@ export const Term = Entry.extend({
   exactForms: z.array(PlainText(80)).default([]),
   /** What the term means for this deal, one or two sentences. */
   deal: Body.optional(),
+  /**
+   * The term is the deal's own (Trainium, Project Rainier, Claude Platform on
+   * AWS): a sentence naming it speaks of the deal's parties even when it names
+   * neither. Generic terms (a post-money valuation, a gigawatt) do not.
+   */
+  subject: z.boolean().default(false),
   sources: z.array(Id).default([]),
   caveats: z.array(Id).default([]),
 }).strict();

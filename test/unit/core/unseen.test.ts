@@ -192,6 +192,22 @@ describe('unseen wording: whose figure, and claims the page itself rejects', () 
     expect(conflicts([...DEAL, 'Anthropic is doing $30 billion in annual revenue now.'])).toEqual(['annual revenue']);
     expect(conflicts([...DEAL, 'Amazon has already sunk $33 billion into Anthropic.'])).toEqual(['$33 billion']);
   });
+  it('takes the subject from the deal\'s own terms, the block\'s last party and "Claude", never from a generic term', () => {
+    // a funding roundup's other start-ups: "post-money valuation" names no one
+    expect(conflicts([...DEAL, 'Vantablue, which designs inference chips, raised $500 million at a $5 billion post-money valuation.'])).toEqual([]);
+    expect(conflicts([...DEAL, 'Example: a $1 billion investment paid in three tranches over two years.'])).toEqual([]);
+    // the block named Amazon a sentence before; "when the agreement was signed" is past, not a condition
+    expect(conflicts([...DEAL, 'Amazon is a shareholder as well as a landlord. Under the April terms, all $25 billion of its new investment changed hands when the agreement was signed.'])).toEqual(['$25 billion']);
+    expect(conflicts([...DEAL, 'The agreement locks in at least 5 gigawatts of new capacity for training and running Claude.'])).toEqual(['at least 5 gigawatts']);
+    // "quoted as though" reports a reading the page rejects
+    expect(conflicts([...DEAL, 'We have seen the headline figure of twenty-five billion dollars quoted as though it had already been paid; it has not.'])).toEqual([]);
+  });
+  it('reads a long page that touches the deal once, with a figure at most, as about something else', () => {
+    const story = Array.from({ length: 12 }, (_, i) => `Utility number ${i + 1} says data-centre requests now exceed what its grid can connect this decade, regulators said.`);
+    const aside = "Anthropic's April agreement with Amazon covers up to 5 gigawatts of new compute, and neither company has said where it will be sited.";
+    expect(engine.analyze({ blocks: [...story, aside], title: 'Utilities race to keep up with data centres', published: '2026-07-09' }).about).toBe(false);
+    expect(engine.analyze({ blocks: [story[0]!, aside, ...DEAL], title: 'Utilities race to keep up with data centres', published: '2026-07-09' }).about).toBe(true);
+  });
   it('reaches a cue across another figure, and reads a deal-only value with both parties named', () => {
     expect(conflicts([...DEAL, 'Anthropic made a pledge to spend more than $100 billion on AWS over five years.'])).toEqual(['five years']);
     expect(conflicts([...DEAL, 'The expansion lifts the cash Amazon has already put into Anthropic to $33 billion.'])).toEqual(['$33 billion']);
