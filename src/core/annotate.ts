@@ -131,7 +131,17 @@ function withNeighbours(c: Compiled, scans: readonly BlockScan[], block: number)
 const CORRECTION = /^\s*(?:editor['’]s note|ed\.? note|note from the editors?|correction|clarification|fact[- ]check|fact|reality|the facts?|the truth)\s*[:—–]/i;
 
 /** A reply that opens by saying the comment above it is wrong ("Not quite. Only $5 billion goes in now"). */
-const REPLY_REBUTTAL = /^\s*(?:@\S+\s+)?(?:not quite|not so|not true|not really|not exactly|that['’]?s (?:wrong|not (?:right|true|correct|how it works))|wrong|actually|in fact|no)\s*[.,!:—–-]/i;
+const REPLY_REBUTTAL = /^\s*(?:@\S+\s+)?(?:not quite|not so|not true|not really|not exactly|that['’]?s (?:wrong|not (?:right|true|correct|how it works))|(?:that|this|the) (?:reading|claim|post|figure|number|idea|view) is (?:wrong|false|incorrect|mistaken|misleading)|wrong|actually|in fact|no)\s*[.,!:—–-]/i;
+/** A block that opens by denying ("Amazon has not paid $25 billion."): with the record's figure, it answers what stands above. */
+const OPENS_WITH_DENIAL = /^[^.!?]*\b(?:not|never|no longer|hasn['’]t|haven['’]t|isn['’]t|wasn['’]t|didn['’]t|doesn['’]t)\b[^.!?]*[.!?]/i;
+
+/** Whether `text` holds `word` as a whole word or phrase ("on amazon" is not in "billion amazon"). */
+function hasWord(text: string, word: string): boolean {
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+    if (!/[\p{L}\p{N}]/u.test(text[i - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(text[i + word.length] ?? ' ')) return true;
+  }
+  return false;
+}
 
 /** A fact-checker's verdict on the claim above it. */
 const RATED_WRONG = /^\s*(?:our\s+)?(?:rating|verdict|ruling)\s*[:—–]\s*(?:false|mostly false|wrong|incorrect|inaccurate|misleading|exaggerated|missing context|needs context|not true|unsupported|pants on fire)\b/i;
@@ -155,10 +165,11 @@ export function correctedByNote(c: Compiled, scans: readonly BlockScan[], a: { k
     const note = scans[k]!;
     // a fact-check's rating right under the claim ("Our rating: False")
     if (k <= a.block + 2 && RATED_WRONG.test(note.text)) return true;
-    if (!CORRECTION.test(note.text) && !REPLY_REBUTTAL.test(note.text)) continue;
+    const denies = k <= a.block + 2 && OPENS_WITH_DENIAL.test(note.text);
+    if (!CORRECTION.test(note.text) && !REPLY_REBUTTAL.test(note.text) && !denies) continue;
     const lower = note.text.toLowerCase();
     if (a.stated && lower.includes(a.stated.toLowerCase())) return true;
-    if (rule?.match.type === 'phrase' && rule.match.unless.some((w) => lower.includes(w.toLowerCase()))) return true;
+    if (rule?.match.type === 'phrase' && rule.match.unless.some((w) => hasWord(lower, w.toLowerCase()))) return true;
     // the note gives the record's own figure ("Only $5 billion goes in now")
     if (note.figures.some((g) => recordFacts.some((f) => f.unit === g.unit && Math.abs(g.value - f.value!) <= f.value! * 0.01))) return true;
   }

@@ -89,6 +89,10 @@ const WRONG: [string, string][] = [
   ['Amazon has already invested the full $25 billion.', '$25 billion'],
   ['AMZN has already wired the full $25B to the Claude maker.', '$25B'],
   ['Amazon wired Anthropic $25 billion this week, in one go.', '$25 billion'],
+  ['Amazon will transfer $10 billion at closing, the companies said.', '$10 billion'],
+  ['The transaction values the San Francisco group at about $410bn.', '$410bn'],
+  ['For Anthropic, the full Claude Platform is already switched on inside AWS accounts.', 'already switched on'],
+  ['For Anthropic, the compute covers Trainium1 through Trainium3.', 'Trainium1 through'],
   // an interview's answer is a claim, not a quiz's lettered choice
   ['A: Amazon will invest $25 billion up front.', '$25 billion'],
   ['The total investment of Amazon in Anthropic has reached US$33 billion.', 'US$33 billion'],
@@ -175,6 +179,11 @@ describe('unseen wording: whose figure, and claims the page itself rejects', () 
     expect(later(valuation, '2026-04-22')).toEqual(['$550 billion']);
     expect(later(valuation)).toEqual(['$550 billion']);
     expect(later(launch, '2026-04-22')).toEqual(['generally available']);
+  });
+  it('leaves an embedded post to the paragraph under it that denies it with the record, and matches a note\'s words whole', () => {
+    expect(conflicts([...DEAL, 'Amazon just wired $25bn in cash to Anthropic.', '@ventureweekly, 20 April 2026', 'Amazon has not paid $25 billion. Only the $5 billion tranche was immediate.'])).toEqual([]);
+    // "on Amazon" is not in "$4 billion Amazon invested": the claim two blocks up still stands
+    expect(conflicts([...DEAL, "Amazon has agreed to buy more than $100 billion of Anthropic's services.", 'Not quite. Counting the $4 billion Amazon invested in 2023, its stake is $13 billion.'])).toEqual(["of Anthropic's services"]);
   });
   it('leaves a comment to the reply under it that gives the record, and a nine-figure claim the same sentence calls ten figures', () => {
     expect(conflicts([...DEAL, 'Amazon just wired Anthropic $25 billion in cash.', 'quarterly_ed, replying', 'Not quite. Only $5 billion goes in now.'])).toEqual([]);
