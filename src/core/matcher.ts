@@ -39,6 +39,9 @@ interface Out<P> {
 const TABLE_SIZE = 0x3100;
 /** A table slot not filled yet. */
 const UNKNOWN = 255;
+/** Characters a reader does not see inside a word: a soft hyphen, zero-width spaces and joiners ("Anthro\u00adpic"). */
+const IGNORED = 254;
+const isIgnorable = (u: number) => u === 0xad || (u >= 0x200b && u <= 0x200d) || u === 0x2060 || u === 0xfeff;
 const SPACE = 32;
 const RING = 256; // longer than any pattern
 /** Shared by every call: findAll is synchronous and never re-entered. */
@@ -130,14 +133,14 @@ export class Matcher<P> {
   private classFor(folded: number, add = false): number {
     const k = this.classOfFolded[folded]!;
     if (k !== 0 || !add) return k;
-    if (this.classes >= UNKNOWN) throw new Error(`matcher alphabet too large (${this.classes} classes)`);
+    if (this.classes >= IGNORED) throw new Error(`matcher alphabet too large (${this.classes} classes)`);
     this.classOfFolded[folded] = this.classes;
     return this.classes++;
   }
 
   /** The class of a raw char code (cached below TABLE_SIZE). */
   private rawClassOf(u: number): number {
-    const k = this.classFor(foldCode(u));
+    const k = isIgnorable(u) ? IGNORED : this.classFor(foldCode(u));
     if (u < TABLE_SIZE) this.rawClass[u] = k;
     return k;
   }
@@ -200,6 +203,7 @@ export class Matcher<P> {
       const u = text.charCodeAt(i);
       let k = u < TABLE_SIZE ? rawClass[u]! : UNKNOWN;
       if (k === UNKNOWN) k = this.rawClassOf(u);
+      if (k === IGNORED) continue;
       const space = k === spaceClass;
       if (space) {
         if (prevSpace) continue;

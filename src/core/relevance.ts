@@ -86,7 +86,12 @@ export function partyPrecheck(dataset: Dataset): (texts: readonly string[]) => b
   };
   // the rarer party first: most pages never name it
   const needs = [party(b!), party(a!)];
-  const check = (texts: readonly string[]) => needs.every((anchors) => texts.some((t) => anchors.some((x) => holds(x, t))));
+  // a soft hyphen inside a name ("Anthro\u00adpic") is invisible to the reader: read the text without it
+  const visible = (t: string) => (t.includes('\u00ad') ? t.replace(/\u00ad/g, '') : t);
+  const check = (texts: readonly string[]) => {
+    const plain = texts.map(visible);
+    return needs.every((anchors) => plain.some((t) => anchors.some((x) => holds(x, t))));
+  };
   prechecks.set(dataset, check);
   return check;
 }

@@ -36,6 +36,12 @@ describe('Matcher', () => {
     expect(found('Amazon\u00a0Web   Services')).toEqual([['Amazon\u00a0Web   Services', 'aws']]);
     expect(found('Anthropic\u2019s deal')).toEqual([['Anthropic\u2019s', 'poss']]);
   });
+  it('reads through soft hyphens and zero-width characters inside a word, keeping exact offsets', () => {
+    expect(found('Trai\u00adnium2 and Amazon\u00a0Web\u200b Services')).toEqual([
+      ['Trai\u00adnium2', 'trn2'],
+      ['Amazon\u00a0Web\u200b Services', 'aws'],
+    ]);
+  });
   it('lets a trailing * match any ending', () => {
     expect(found('investing investment invest')).toEqual([
       ['invest', 'invest'],

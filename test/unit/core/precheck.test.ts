@@ -63,6 +63,11 @@ describe('party pre-check', () => {
     }
   });
 
+  it('reads a name broken by a soft hyphen ("Anthro\u00adpic") as the name', () => {
+    expect(precheck([long('Amazon', 'Anthro\u00adpic')])).toBe(true);
+    expect(precheck([long('Amazon', 'Anthro-pic')])).toBe(false);
+  });
+
   it('finds the parties across texts (title and body)', () => {
     expect(precheck(['Amazon raises prices', long('the Claude maker')])).toBe(true);
     expect(precheck(['', long('MAKER OF CLAUDE'), 'AMZN'])).toBe(true);
