@@ -39,7 +39,8 @@ const MARKERS: Record<Marker, string[]> = {
     'could', 'might', 'may', 'would', 'if', 'whether', 'reportedly', 'rumored', 'rumoured', 'speculat*', 'potentially',
     'projected', 'forecast*', 'expects', 'expected to', 'aims to', 'hopes', 'in talks', 'considering', 'proposed', 'reports that', 'offering',
     'targeting', 'targets', 'seeking', 'seeks', 'looking to', 'plans to', 'planning to', 'estimate*',
-    'bear case', 'bull case', 'base case', 'worst case', 'best case', 'scenario*',
+    'bear case', 'bull case', 'base case', 'worst case', 'best case', 'scenario*', 'had the pledge', 'had the deal',
+    'had amazon', 'had anthropic', 'had it been', 'had they', 'what if', 'hypothetical*', 'in that case',
   ],
   reported: [
     'claimed', 'claims that', 'claim that', 'alleged', 'allegedly', 'asserted', 'told readers', 'some reported', 'was reported', 'were reported',
@@ -52,7 +53,8 @@ const MARKERS: Record<Marker, string[]> = {
     'who describe', 'who described', 'who call', 'who called', 'who claim', 'who say', 'who said', 'critics who',
     'described', 'describe it as', 'labeled', 'labelled', 'which said', 'we said', 'we wrote', 'we stated', 'we referred',
     'we described', 'we called', 'told the committee', 'told lawmakers', 'told legislators', 'told senators', 'told mps',
-    'testified', 'argued', 'argues that', 'quoted as', 'as though', 'as if',
+    'testified', 'argued', 'argues that', 'quoted as', 'as though', 'as if', 'tells you', 'told you', 'would have you believe',
+    'headlines that', 'any headline',
   ],
   negation: ['not', "isn't", "wasn't", "aren't", "doesn't", "didn't", 'never', 'rather than', 'instead of', 'incorrectly', 'wrongly', 'falsely', 'misreported', 'contrary to', 'no longer', 'nor', 'rather', 'nothing', 'neither', 'none of', 'nobody', 'no one'],
 };

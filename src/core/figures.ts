@@ -34,7 +34,7 @@ const SCALE: Record<string, number> = {
 
 /** "$25 billion", "US$5bn", "$100B+", "$13+ billion", "$5 billion-plus". Currency other than US dollars is consumed and dropped. */
 const MONEY_SYMBOL = new RegExp(
-  String.raw`(?<cur>US\s?\$|U\.S\.\s?\$|USD\s?|A\$|C\$|NZ\$|HK\$|S\$|\$)\s?(?<num>${NUM})(?<plus1>\+)?(?:\s?(?<mag>trillion|billion|million|thousand|tn|bln|bn|mln|mn|mm|[tbmk])(?![\p{L}\p{N}]))?(?<plus>\+|-plus(?![\p{L}])|\s+plus(?![\p{L}]))?`,
+  String.raw`(?<cur>US\s?\$|U\.S\.\s?\$|USD\s?|A\$|AU\$|C\$|CA\$|NZ\$|HK\$|S\$|R\$|MX\$|NT\$|\$)\s?(?<num>${NUM})(?<plus1>\+)?(?:(?:\s?|-(?=(?:tr|b|m)illion|thousand))(?<mag>trillion|billion|million|thousand|tn|bln|bn|mln|mn|mm|[tbmk])(?![\p{L}\p{N}]))?(?<plus>\+|-plus(?![\p{L}])|\s+plus(?![\p{L}]))?`,
   'giu',
 );
 /** "25 billion dollars", "twenty-five billion", "five billion dollars", "USD 5 billion". */

@@ -18,6 +18,7 @@ describe('parseFigures: money', () => {
     ['worth 25 billion dollars', '25 billion dollars', 25e9],
     ['worth twenty-five billion in stock', 'twenty-five billion', 25e9],
     ['Five billion dollars paid at once', 'Five billion dollars', 5e9],
+    ['will invest US$5-billion now', 'US$5-billion', 5e9],
     ['a $1.25 billion stake', '$1.25 billion', 1.25e9],
     ['$500m in credits', '$500m', 5e8],
     ['$2 trillion market', '$2 trillion', 2e12],
@@ -63,6 +64,9 @@ describe('parseFigures: money', () => {
     expect(parseFigures('A$5 billion')).toEqual([]);
     expect(parseFigures('€5 billion')).toEqual([]);
     expect(parseFigures('5 billion euros')).toEqual([]);
+    expect(parseFigures('R$27.5 billion')).toEqual([]);
+    expect(parseFigures('EUR 7.8bn')).toEqual([]);
+    expect(parseFigures('C$6.9-billion')).toEqual([]);
   });
 
   it('does not read counts of people as money', () => {

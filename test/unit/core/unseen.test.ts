@@ -47,6 +47,14 @@ const NOT_FLAGGED = [
   'Amazon has said it wants more than 5 GW of small modular reactor capacity online by 2039.',
   // OpenAI named: its eight years are its own
   "OpenAI's spending pledge with AWS runs for eight years.",
+  // March 2024's $2.75 billion, a pension fund's own stake, AWS's own data centres, an investor round
+  'In March 2024 Amazon invested a further $2.75 billion in Anthropic.',
+  'A pension plan invested US$300-million (C$414-million) in Anthropic’s Series G funding round.',
+  'AWS has separately committed to invest $12.7 billion in cloud infrastructure in India by 2030.',
+  // headlines a column rejects, counterfactuals, a product "if it were" available
+  'Any headline that tells you Amazon has handed over $25bn has deleted the most important part.',
+  'Had the pledge been smaller, say $50 billion over the same ten years, AWS would earn less.',
+  'If the full Claude Platform on AWS were already generally available, the pull toward AWS would be stronger.',
   // another company named before the claim, or right after it, owns the figure
   'AWS booked $30 billion in revenue last year.',
   'Revenue last year at AWS was $30 billion.',
@@ -90,6 +98,9 @@ const WRONG: [string, string][] = [
   ['AMZN has already wired the full $25B to the Claude maker.', '$25B'],
   ['Amazon wired Anthropic $25 billion this week, in one go.', '$25 billion'],
   ['Amazon will transfer $10 billion at closing, the companies said.', '$10 billion'],
+  ['In November 2024 Amazon added a further $6 billion, and AWS became Anthropic’s primary training partner.', '$6 billion'],
+  ['The agreement covers Trainium chips only; Amazon’s Graviton processors are not part of it.', 'Trainium chips only'],
+  ['Subtract the committed $13bn from the $33bn ceiling and the two companies are left with $22bn that depends on milestones.', '$22bn'],
   ['The transaction values the San Francisco group at about $410bn.', '$410bn'],
   ['For Anthropic, the full Claude Platform is already switched on inside AWS accounts.', 'already switched on'],
   ['For Anthropic, the compute covers Trainium1 through Trainium3.', 'Trainium1 through'],
