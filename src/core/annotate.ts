@@ -131,7 +131,7 @@ function withNeighbours(c: Compiled, scans: readonly BlockScan[], block: number)
 const CORRECTION = /^\s*(?:editor['’]s note|ed\.? note|note from the editors?|correction|clarification|fact[- ]check|fact|reality|the facts?|the truth)\s*[:—–]/i;
 
 /** A reply that opens by saying the comment above it is wrong ("Not quite. Only $5 billion goes in now"). */
-const REPLY_REBUTTAL = /^\s*(?:@\S+\s+)?(?:not quite|not so|not true|not really|not exactly|that['’]?s (?:wrong|not (?:right|true|correct|how it works))|(?:that|this|the) (?:reading|claim|post|figure|number|idea|view) is (?:wrong|false|incorrect|mistaken|misleading)|wrong|actually|in fact|no)\s*[.,!:—–-]/i;
+const REPLY_REBUTTAL = /^\s*(?:@\S+\s+)?(?:not quite|not so|not true|not really|not exactly|that['’]?s (?:wrong|not (?:right|true|correct|how it works))|(?:this|that|it) is (?:wrong|false|incorrect|not (?:true|right|correct))|(?:that|this|the) (?:reading|claim|post|figure|number|idea|view) is (?:wrong|false|incorrect|mistaken|misleading)|wrong|actually|in fact|no)\s*[.,!:—–-]/i;
 /** A block that opens by denying ("Amazon has not paid $25 billion."): with the record's figure, it answers what stands above. */
 const OPENS_WITH_DENIAL = /^[^.!?]*\b(?:not|never|no longer|hasn['’]t|haven['’]t|isn['’]t|wasn['’]t|didn['’]t|doesn['’]t)\b[^.!?]*[.!?]/i;
 
@@ -148,6 +148,9 @@ const RATED_WRONG = /^\s*(?:our\s+)?(?:rating|verdict|ruling)\s*[:—–]\s*(?:f
 
 /** How many blocks before an editor's note it may speak of (a letter's paragraphs and its signature). */
 const CORRECTION_REACH = 4;
+/** Further down (a comment under a post), a correction must say so and quote the claim's own figure. */
+const FAR_CORRECTION = /\b(?:correction|to correct|is wrong|are wrong|isn['’]t right|is not right|not true|not correct|mistaken)\b/i;
+const FAR_REACH = 30;
 
 /**
  * Conflicts the page corrects itself, in a note or a reply a few blocks after them
@@ -161,6 +164,14 @@ export function correctedByNote(c: Compiled, scans: readonly BlockScan[], a: { k
   if (a.kind !== 'conflict') return false;
   const rule = c.dataset.conflicts.find((r) => r.id === a.entryId);
   const recordFacts = c.facts.filter((f) => rule?.facts.includes(f.id) && f.value !== null);
+  // a comment far below that corrects the claim by its own words: "Small correction on point 2: … $33 billion is only the ceiling"
+  const stated = a.stated?.toLowerCase();
+  if (stated && /\d/.test(stated)) {
+    for (let k = a.block + CORRECTION_REACH + 1; k <= a.block + FAR_REACH && k < scans.length; k++) {
+      const t = scans[k]!.text;
+      if (FAR_CORRECTION.test(t) && t.toLowerCase().includes(stated)) return true;
+    }
+  }
   for (let k = a.block + 1; k <= a.block + CORRECTION_REACH && k < scans.length; k++) {
     const note = scans[k]!;
     // a fact-check's rating right under the claim ("Our rating: False")

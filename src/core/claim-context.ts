@@ -8,7 +8,7 @@
  * than a miss.
  */
 import type { Compiled } from './compile';
-import { markersNear, type BlockScan } from './scan';
+import { clauseAround, markersNear, type BlockScan } from './scan';
 
 /** A question asks; it does not claim ("Did Amazon just hand over $25 billion?"). */
 export function isQuestion(scan: BlockScan, s: number): boolean {
@@ -94,6 +94,7 @@ export function mayFlag(
   carried: readonly string[] = c.dealParties,
   recheckAfter?: string,
   published?: string,
+  conditional = false,
 ): boolean {
   if (date < since) return false;
   // a moving record (a valuation, a launch) against a page dated well after it: the page may be right
@@ -103,5 +104,14 @@ export function mayFlag(
   if (m.has('negation') || m.has('reported')) return false;
   // a claim phrase carries its own subject (its rule's `near` words) and may itself say "ago" or "could"
   if (kind === 'phrase') return true;
-  return namesSubject(c, scan, s, carried) && !m.has('past') && !m.has('hedge');
+  // a record that is itself a condition: "… more if Anthropic hits its milestones" restates it
+  const hedged = m.has('hedge') && !(conditional && MILESTONE_CONDITION.test(clauseText(scan, s, at)));
+  return namesSubject(c, scan, s, carried) && !m.has('past') && !hedged;
+}
+
+const MILESTONE_CONDITION = /\b(?:if|once|when|as|provided|assuming)\b[^.;]*\bmilestones?\b/i;
+
+function clauseText(scan: BlockScan, s: number, at: number): string {
+  const { lo, hi } = clauseAround(scan, s, at);
+  return scan.text.slice(lo, hi);
 }

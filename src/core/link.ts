@@ -251,7 +251,7 @@ export function judgeFigure(c: Compiled, scan: BlockScan, fig: Figure, s: number
 }
 
 function safeToFlag(c: Compiled, scan: BlockScan, s: number, at: number, fact: Fact, date: string, carried: readonly string[], published?: string): boolean {
-  return mayFlag(c, scan, s, at, date, fact.validFrom ?? c.dataset.story.announced, 'figure', carried, fact.recheckAfter, published);
+  return mayFlag(c, scan, s, at, date, fact.validFrom ?? c.dataset.story.announced, 'figure', carried, fact.recheckAfter, published, fact.conditional);
 }
 
 /** "between $20 billion and $30 billion", "$20 billion to $30 billion", "$20-30 billion": a range, not a claim of one value. */

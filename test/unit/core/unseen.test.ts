@@ -98,6 +98,11 @@ const WRONG: [string, string][] = [
   ['AMZN has already wired the full $25B to the Claude maker.', '$25B'],
   ['Amazon wired Anthropic $25 billion this week, in one go.', '$25 billion'],
   ['Amazon will transfer $10 billion at closing, the companies said.', '$10 billion'],
+  // a record that is itself a condition: "if … milestones" restates it rather than hedging the figure
+  ['Amazon put in $5 billion, with up to $25 billion more to come if Anthropic hit its milestones.', '$25 billion'],
+  ['Anthropic now has a $30B+ run-rate, up from $9B this time last year.', 'from $9B this time last year'],
+  ['With the deal Amazon has locked in four dollars back for every dollar it puts in Anthropic.', 'four dollars back'],
+  ['Our team says we already have the complete Claude Platform running inside our AWS account.', 'already have the complete'],
   ['In November 2024 Amazon added a further $6 billion, and AWS became Anthropic’s primary training partner.', '$6 billion'],
   ['The agreement covers Trainium chips only; Amazon’s Graviton processors are not part of it.', 'Trainium chips only'],
   ['Subtract the committed $13bn from the $33bn ceiling and the two companies are left with $22bn that depends on milestones.', '$22bn'],
@@ -195,6 +200,13 @@ describe('unseen wording: whose figure, and claims the page itself rejects', () 
     expect(conflicts([...DEAL, 'Amazon just wired $25bn in cash to Anthropic.', '@ventureweekly, 20 April 2026', 'Amazon has not paid $25 billion. Only the $5 billion tranche was immediate.'])).toEqual([]);
     // "on Amazon" is not in "$4 billion Amazon invested": the claim two blocks up still stands
     expect(conflicts([...DEAL, "Amazon has agreed to buy more than $100 billion of Anthropic's services.", 'Not quite. Counting the $4 billion Amazon invested in 2023, its stake is $13 billion.'])).toEqual(["of Anthropic's services"]);
+  });
+  it('leaves an answer to the comment that says "This is wrong", and a post to a correction further down that quotes it', () => {
+    expect(conflicts([...DEAL, 'Yes, the Claude Platform is GA on AWS now, just enable it.', 'answered by quickfix_guru', "This is wrong. Anthropic's update says it is coming soon."])).toEqual([]);
+    const far = Array.from({ length: 8 }, (_, i) => `Comment ${i + 1}: great post, thanks for sharing.`);
+    const post = 'With this week’s deal Amazon has now invested $33 billion in Anthropic.';
+    expect(conflicts([...DEAL, post, ...far, 'Small correction: the committed total is $13 billion; $33 billion is only the ceiling.'])).toEqual([]);
+    expect(conflicts([...DEAL, post, ...far, 'Agreed, $33 billion is a lot of money.'])).toEqual(['$33 billion']);
   });
   it('leaves a comment to the reply under it that gives the record, and a nine-figure claim the same sentence calls ten figures', () => {
     expect(conflicts([...DEAL, 'Amazon just wired Anthropic $25 billion in cash.', 'quarterly_ed, replying', 'Not quite. Only $5 billion goes in now.'])).toEqual([]);
