@@ -196,7 +196,8 @@ export function assess(c: Compiled, scans: readonly BlockScan[], title: BlockSca
   // a headline pairing one of the deal's parties with another company ("Anthropic to tap Google TPUs", "Amazon to
   // invest $50 billion in OpenAI") and not with the other: the page is about that pairing, and the deal in its
   // body is background
-  const rivalTitle = !titleBoth && (titleKeys.has(A) || titleKeys.has(B)) && [...titleKeys].some((k) => k !== A && k !== B && c.suitors.has(k));
+  // (a pairing: one party and one other company; a headline listing three is a roundup and proves nothing)
+  const rivalTitle = !titleBoth && titleKeys.size === 2 && (titleKeys.has(A) || titleKeys.has(B)) && [...titleKeys].some((k) => k !== A && k !== B && c.suitors.has(k));
   if (rivalTitle) return { about: false, score, reason: `${reason}; the title pairs a party with another company` };
   // "Anthropic lands $25bn" (one party and the deal's words) is not something else
   const otherTitle = titleKeys.size > 0 && !titleBoth && !(titleDeal && (titleKeys.has(A) || titleKeys.has(B)));

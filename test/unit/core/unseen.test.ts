@@ -51,6 +51,9 @@ const NOT_FLAGGED = [
   'In March 2024 Amazon invested a further $2.75 billion in Anthropic.',
   'A pension plan invested US$300-million (C$414-million) in Anthropic’s Series G funding round.',
   'AWS has separately committed to invest $12.7 billion in cloud infrastructure in India by 2030.',
+  // another start-up's growth; a question put indirectly
+  'The startup in the roundup says its revenue tripled in twelve months.',
+  'Several customers have asked whether they can now buy the full Claude Platform directly.',
   // headlines a column rejects, counterfactuals, a product "if it were" available
   'Any headline that tells you Amazon has handed over $25bn has deleted the most important part.',
   'Had the pledge been smaller, say $50 billion over the same ten years, AWS would earn less.',
@@ -253,6 +256,8 @@ describe('unseen wording: whose figure, and claims the page itself rejects', () 
     expect(engine.analyze({ blocks: body, title: 'Anthropic to tap up to one million Google TPUs', published: '2026-04-22' }).about).toBe(false);
     expect(engine.analyze({ blocks: body, title: 'Amazon to invest $50 billion in OpenAI', published: '2026-04-22' }).about).toBe(false);
     expect(engine.analyze({ blocks: body, title: 'Anthropic and Amazon expand their deal; Google TPUs stay', published: '2026-04-22' }).about).toBe(true);
+    // a headline listing three companies is a roundup's, not a pairing
+    expect(engine.analyze({ blocks: [...body, ...DEAL], title: 'Capex keeps climbing at Amazon, Microsoft and Alphabet', published: '2026-05-02' }).about).toBe(true);
   });
   it('flags a Claude 3 model called the current best, not one compared with the newer line', () => {
     expect(conflicts([...DEAL, "Teams are running Claude 3 Opus, Anthropic's top model, in production today."])).toEqual(['Claude 3 Opus']);
