@@ -43,10 +43,13 @@ export function inQuotes(scan: BlockScan, s: number, at: number): boolean {
 const REBUTTAL_AFTER = /^[^.!?]*?(?::|—|–|-|\()\s*(?:false|wrong|incorrect|untrue|myth|not true|misleading)\b/i;
 const REBUTTAL_NEXT = /^\s*(?:(?:that|this|it|which|(?:that|this|the) (?:number|figure|sum|estimate|claim|report|reading|valuation|account|story))(?:'s|’s| is| was)\s+(?:(?:simply|just|flatly|also|badly|already)\s+)?(?:incorrect|wrong|false|untrue|inaccurate|misleading|mistaken|stale|outdated|out of date|out-of-date|not (?:true|correct|accurate|so|right|current))|(?:false|wrong|incorrect|not true|not so)\b|(?:in fact|in reality|actually),)/i;
 
+/** "…; that figure conflicts with the Series G record": a later clause of the sentence rejects it. */
+const REBUTTAL_CLAUSE = /[;,]\s*(?:but\s+)?(?:that|this|the|which) (?:figure|number|claim|report|estimate|valuation|reading)(?: is| was)? (?:wrong|false|incorrect|outdated|stale|mistaken|conflicts|contradicts|has been corrected|was corrected)/i;
+
 /** The page itself says the claim is wrong: ": False" after it, or "That is incorrect" next. */
 export function rebutted(scan: BlockScan, s: number, at: number): boolean {
   const sentence = scan.sentences[s]!;
-  if (REBUTTAL_AFTER.test(scan.text.slice(at, sentence.end))) return true;
+  if (REBUTTAL_AFTER.test(scan.text.slice(at, sentence.end)) || REBUTTAL_CLAUSE.test(scan.text.slice(at, sentence.end))) return true;
   const next = scan.sentences[s + 1];
   return next !== undefined && REBUTTAL_NEXT.test(scan.text.slice(next.start, next.end));
 }

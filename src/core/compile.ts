@@ -54,7 +54,8 @@ const MARKERS: Record<Marker, string[]> = {
     'described', 'describe it as', 'labeled', 'labelled', 'which said', 'we said', 'we wrote', 'we stated', 'we referred',
     'we described', 'we called', 'told the committee', 'told lawmakers', 'told legislators', 'told senators', 'told mps',
     'testified', 'argued', 'argues that', 'quoted as', 'as though', 'as if', 'tells you', 'told you', 'would have you believe',
-    'headlines that', 'any headline',
+    'headlines that', 'any headline', 'called the', 'called it', 'calls it', 'calls the', 'early reports', 'reports gave',
+    'reports put', 'reports had',
   ],
   negation: ['not', "isn't", "wasn't", "aren't", "doesn't", "didn't", 'never', 'rather than', 'instead of', 'incorrectly', 'wrongly', 'falsely', 'misreported', 'contrary to', 'no longer', 'nor', 'rather', 'nothing', 'neither', 'none of', 'nobody', 'no one'],
 };

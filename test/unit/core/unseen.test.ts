@@ -51,6 +51,9 @@ const NOT_FLAGGED = [
   'In March 2024 Amazon invested a further $2.75 billion in Anthropic.',
   'A pension plan invested US$300-million (C$414-million) in Anthropic’s Series G funding round.',
   'AWS has separately committed to invest $12.7 billion in cloud infrastructure in India by 2030.',
+  // a panellist's words, early reports the same sentence rejects
+  'The second panellist called the tranche a nine-figure bet.',
+  'Some early reports gave a valuation of $350 billion; that figure conflicts with the Series G record.',
   // another start-up's growth; a question put indirectly
   'The startup in the roundup says its revenue tripled in twelve months.',
   'Several customers have asked whether they can now buy the full Claude Platform directly.',
@@ -101,6 +104,8 @@ const WRONG: [string, string][] = [
   ['AMZN has already wired the full $25B to the Claude maker.', '$25B'],
   ['Amazon wired Anthropic $25 billion this week, in one go.', '$25 billion'],
   ['Amazon will transfer $10 billion at closing, the companies said.', '$10 billion'],
+  ['Claude Platform on AWS: live now for every AWS customer, on the same account and bill.', 'live now'],
+  ['The witness said Anthropic has agreed to run everything on Amazon for the next decade.', 'run everything on Amazon'],
   // a record that is itself a condition: "if … milestones" restates it rather than hedging the figure
   ['Amazon put in $5 billion, with up to $25 billion more to come if Anthropic hit its milestones.', '$25 billion'],
   ['Anthropic now has a $30B+ run-rate, up from $9B this time last year.', 'from $9B this time last year'],
