@@ -12,6 +12,7 @@ import type { Figure } from './figures';
 import { judgeFigure, type Judgement } from './link';
 import { mayFlag } from './claim-context';
 import { sentenceAt } from './sentences';
+import { isWordChar } from './normalize';
 
 const PRIORITY: Record<Kind, number> = { conflict: 3, caveat: 2, fact: 1, term: 0 };
 
@@ -112,8 +113,7 @@ export function linkFigures(
 
 /** A short block read under its label ("Amazon–Anthropic (2026) — Term — 5 years"); a question's mark goes, as in speech. */
 function withLabel(c: Compiled, own: string, label: string): { scan: BlockScan; shift: number } {
-  const before = `${label.replace(/[.!?:]+\s*$/, '')} — `;
-  return { scan: scanBlock(c, before + own.replace(/[.!?]+\s*$/, (m) => ' '.repeat(m.length))), shift: before.length };
+  return readTogether(c, `${label.replace(/[.!?:]+\s*$/, '')} — `, own, '');
 }
 
 /** The block read together with the short blocks right before and after it ("label — value — caption"). */
@@ -123,8 +123,13 @@ function withNeighbours(c: Compiled, scans: readonly BlockScan[], block: number)
   const before = prev && wordCount(prev) <= SHORT_BLOCK_WORDS ? `${prev.replace(/[.!?]+\s*$/, '')} — ` : '';
   const after = next && wordCount(next) <= SHORT_BLOCK_WORDS ? ` — ${next}` : '';
   if (!before && !after) return undefined;
-  const own = scans[block]!.text.replace(/[.!?]+\s*$/, (m) => ' '.repeat(m.length));
-  return { scan: scanBlock(c, before + own + after), shift: before.length };
+  return readTogether(c, before, scans[block]!.text, after);
+}
+
+/** One scan of `before + own + after`, own's closing stop blanked (same length) so the three read as one sentence. */
+function readTogether(c: Compiled, before: string, own: string, after: string): { scan: BlockScan; shift: number } {
+  const open = own.replace(/[.!?]+\s*$/, (m) => ' '.repeat(m.length));
+  return { scan: scanBlock(c, before + open + after), shift: before.length };
 }
 
 /** A block that opens by correcting what stands before it: an editor's note under a reader's letter, "Fact:" under "Myth:". */
@@ -138,7 +143,7 @@ const OPENS_WITH_DENIAL = /^[^.!?]*\b(?:not|never|no longer|hasn['’]t|haven['�
 /** Whether `text` holds `word` as a whole word or phrase ("on amazon" is not in "billion amazon"). */
 function hasWord(text: string, word: string): boolean {
   for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
-    if (!/[\p{L}\p{N}]/u.test(text[i - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(text[i + word.length] ?? ' ')) return true;
+    if (!isWordChar(text, i - 1) && !isWordChar(text, i + word.length)) return true;
   }
   return false;
 }
@@ -179,7 +184,7 @@ export function correctedByNote(c: Compiled, scans: readonly BlockScan[], a: { k
     const denies = k <= a.block + 2 && OPENS_WITH_DENIAL.test(note.text);
     if (!CORRECTION.test(note.text) && !REPLY_REBUTTAL.test(note.text) && !denies) continue;
     const lower = note.text.toLowerCase();
-    if (a.stated && lower.includes(a.stated.toLowerCase())) return true;
+    if (stated && lower.includes(stated)) return true;
     if (rule?.match.type === 'phrase' && rule.match.unless.some((w) => hasWord(lower, w.toLowerCase()))) return true;
     // the note gives the record's own figure ("Only $5 billion goes in now")
     if (note.figures.some((g) => recordFacts.some((f) => f.unit === g.unit && Math.abs(g.value - f.value!) <= f.value! * 0.01))) return true;

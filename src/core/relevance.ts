@@ -181,12 +181,14 @@ export function assess(c: Compiled, scans: readonly BlockScan[], title: BlockSca
   // the deal (a related-stories headline, a "read more" teaser) links to the deal; it is not about it
   const lone = coBlocks.length === 1 ? coBlocks[0]! : -1;
   const words = (t: string) => t.split(/\s+/).filter(Boolean).length;
-  if (lone >= 0 && !titleBoth && words(scans[lone]!.text) <= TEASER_WORDS && [...linkBlocks].every((b) => b === lone) && scans.filter((x) => words(x.text) >= 8).length >= TEASER_PAGE_BLOCKS) {
+  // how long the page is: its blocks of eight words or more
+  const substantive = scans.filter((x) => words(x.text) >= 8).length;
+  if (lone >= 0 && !titleBoth && words(scans[lone]!.text) <= TEASER_WORDS && [...linkBlocks].every((b) => b === lone) && substantive >= TEASER_PAGE_BLOCKS) {
     return { about: false, score, reason: `${reason}: only one short block, on a page about something else` };
   }
   // a long page (a grid story, a glossary) that touches the deal in a block or two with a figure at most: the deal
   // is an aside there, however the threshold reads
-  if (!titleBoth && weigh(e) < ASIDE_WEIGHT && scans.filter((x) => words(x.text) >= 8).length >= LONG_PAGE_BLOCKS) {
+  if (!titleBoth && weigh(e) < ASIDE_WEIGHT && substantive >= LONG_PAGE_BLOCKS) {
     return { about: false, score, reason: `${reason}: an aside on a long page about something else` };
   }
   for (const r of rivals) {
