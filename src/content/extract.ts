@@ -115,12 +115,12 @@ export function extractBlocks(root: Node, opts: ExtractOptions = {}): { blocks: 
   // start a Document at its element (linkedom's doctype has no nextSibling)
   if (root.nodeType === 9) root = (root as Document).documentElement;
   const blocks: Block[] = [];
-  const tables = new Map<Element, string[]>();
+  const labelCache: LabelCache = { captions: new Map(), headers: new Map() };
   let text = '';
   let pieces: Piece[] = [];
   const flush = () => {
     if (pieces.length && /\S/.test(text)) {
-      const label = text.length <= LABELLED_MAX ? labelOf(pieces[0]!.node, root, tables) : undefined;
+      const label = text.length <= LABELLED_MAX ? labelOf(pieces[0]!.node, root, labelCache) : undefined;
       blocks.push(label ? { text, pieces, label } : { text, pieces });
     }
     text = '';
@@ -189,8 +189,8 @@ export function extractBlocks(root: Node, opts: ExtractOptions = {}): { blocks: 
   }
 }
 
-/** Only blocks this short get a label: a cell, a value, a one-line answer. */
-const LABELLED_MAX = 120;
+/** Only blocks this short get a label: a cell, a value, a one-line answer (the engine reads no longer block under one). */
+const LABELLED_MAX = 80;
 /** A label's own parts are kept short: headers and lead-ins, not paragraphs. */
 const LABEL_PART_MAX = 140;
 
@@ -200,6 +200,13 @@ const part = (el: Element | null | undefined) => {
   return t.length <= LABEL_PART_MAX ? t : '';
 };
 const HEADING = /^h[1-6]$/;
+
+/** The caption of a table or list, read once per box and pass (a long menu's items share one). */
+function cachedCaption(box: Element, cache: LabelCache): string {
+  let cap = cache.captions.get(box);
+  if (cap === undefined) cache.captions.set(box, (cap = captionOf(box)));
+  return cap;
+}
 
 /** The caption of a table or list: its <caption>, or a heading or short lead-in right before it. */
 function captionOf(box: Element): string {
@@ -215,14 +222,20 @@ function captionOf(box: Element): string {
   return /:\s*$/.test(t) ? t.replace(/:\s*$/, '') : '';
 }
 
+/** What labelOf reads once per table or list in one extraction pass. */
+interface LabelCache {
+  captions: Map<Element, string>;
+  headers: Map<Element, string[]>;
+}
+
 /** The header cells' texts of a table (its <thead> row, else a first row of <th>), read once per table and pass. */
-function columnHeaders(table: Element, cache: Map<Element, string[]>): string[] {
-  let heads = cache.get(table);
+function columnHeaders(table: Element, cache: LabelCache): string[] {
+  let heads = cache.headers.get(table);
   if (!heads) {
     const rows = Array.from(table.querySelectorAll('tr'));
     const head = rows.find((r) => r.parentElement && tagOf(r.parentElement) === 'thead') ?? rows.find((r) => r.children.length > 0 && Array.from(r.children).every((c) => tagOf(c) === 'th'));
     heads = head ? Array.from(head.children).map((c) => part(c)) : [];
-    cache.set(table, heads);
+    cache.headers.set(table, heads);
   }
   return heads;
 }
@@ -231,7 +244,7 @@ function columnHeaders(table: Element, cache: Map<Element, string[]>): string[] 
  * What a short block is read under (see Block.label), found from its first text
  * node up through a few ancestors: asked once per short block, not per node.
  */
-function labelOf(node: Node, stop: Node, tables: Map<Element, string[]>): string | undefined {
+function labelOf(node: Node, stop: Node, cache: LabelCache): string | undefined {
   let depth = 0;
   for (let el = node.parentNode as Element | null; el && el !== stop && el.nodeType === ELEMENT && depth < 8; el = el.parentNode as Element | null, depth++) {
     const tag = tagOf(el);
@@ -242,14 +255,14 @@ function labelOf(node: Node, stop: Node, tables: Map<Element, string[]>): string
       const cells = Array.from(row.children);
       const index = cells.indexOf(el);
       const rowHead = index > 0 ? part(cells[0]) : '';
-      const parts = [captionOf(table), rowHead, columnHeaders(table, tables)[index] ?? ''].filter(Boolean);
+      const parts = [cachedCaption(table, cache), rowHead, columnHeaders(table, cache)[index] ?? ''].filter(Boolean);
       return parts.length ? parts.join(' — ') : undefined;
     }
     if (tag === 'dd') {
       let dt = el.previousElementSibling;
       while (dt && tagOf(dt) !== 'dt') dt = dt.previousElementSibling;
       const list = el.parentElement;
-      const parts = [list ? captionOf(list) : '', part(dt)].filter(Boolean);
+      const parts = [list ? cachedCaption(list, cache) : '', part(dt)].filter(Boolean);
       return parts.length ? parts.join(' — ') : undefined;
     }
     if (tag === 'summary') return undefined;
@@ -259,7 +272,7 @@ function labelOf(node: Node, stop: Node, tables: Map<Element, string[]>): string
     }
     if (tag === 'li') {
       const list = el.parentElement;
-      return (list && captionOf(list)) || undefined;
+      return (list && cachedCaption(list, cache)) || undefined;
     }
   }
   return undefined;
