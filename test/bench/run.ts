@@ -6,8 +6,8 @@
  * and 5 and rewrites BENCHMARKS.md.
  *
  * All timing happens inside the page (performance.now(), cross-origin isolated so
- * the clock has 5 µs steps instead of 100 µs); every run that writes to the DOM
- * starts from a fresh copy of the page's body. Medians over REPS runs; ratios
+ * the clock has 5 µs steps instead of 100 µs); every run that reads or writes the
+ * body starts from the page's body parsed afresh. Medians over REPS runs; ratios
  * are medians of the per-run ratios (the methods of one run are measured back to
  * back, so machine noise hits both sides). No network: pages are served through
  * page.route and every other request gets a 404.
@@ -171,7 +171,7 @@ async function measurePage(page: Page, cdp: CDPSession, bp: BenchPage, code: str
   if (!st.crossOriginIsolated) log(`warning: ${bp.name} is not cross-origin isolated: the clock has 100 µs steps`);
   await page.addScriptTag({ content: markjsSrc });
 
-  // warm: REPS rounds (after one warm-up), the methods in a rotating order, each on a fresh copy of the body
+  // warm: REPS rounds (after one warm-up), the methods in a rotating order, each on a body parsed afresh
   await page.evaluate(() => {
     window.DLB.restore();
     window.DLB.prepareDomPlan();
@@ -480,10 +480,10 @@ Written by \`npm run bench\` (test/bench/run.ts); every run rewrites this file.
 - Browser: Debian Chromium ${r.version}, headless, driven by playwright-core; Node ${process.version}
 - Dataset: ${r.dataFrom}
 - Seed pages: ${r.seedsFrom}
-- Method: times taken inside the page with performance.now() (cross-origin isolated: 5 µs steps); ${REPS} runs per cell after one warm-up, medians; the floor, our pass, mark.js and the DOM writes each run once per round on a fresh copy of the body (laid out, garbage collected; no JS wrapper exists yet for its nodes, as at page load). The other read-only costs (the engine build, the extraction and stylesheet costs, and the floor's walk repeated) repeat for ≥ ${MIN_MS} ms and report the mean of that run. Ratios are medians of the per-run ratios. Subresource requests (images, styles): ${r.stray}, all answered 404 by page.route: nothing reaches the network.
+- Method: times taken inside the page with performance.now() (cross-origin isolated: 5 µs steps); ${REPS} runs per cell after one warm-up, medians; the floor, our pass, mark.js and the DOM writes each run once per round on a body parsed afresh from the page's markup (laid out, garbage collected; no JS wrapper exists yet for its nodes and no JS string for their text, as at page load; every method that reads or writes the body gets a new one — until this run a copy was renewed only after writes, and a clone shares its text with the copy it came from, so a floor that followed mark.js or a read on a page not about the deal reused JS strings, a third to a half cheaper). The other read-only costs (the engine build, the extraction and stylesheet costs, and the floor's walk repeated) repeat for ≥ ${MIN_MS} ms and report the mean of that run. Ratios are medians of the per-run ratios. Subresource requests (images, styles): ${r.stray}, all answered 404 by page.route: nothing reaches the network.
 
 ## What is measured
-- **floor**: one TreeWalker over the body's text nodes, reading \`.data\`, on a fresh copy of the body: the state a page load leaves and our pass starts from (the walk makes a JS wrapper for every text node).
+- **floor**: one TreeWalker over the body's text nodes, reading \`.data\`, on a body parsed afresh: the state a page load leaves and our pass starts from (the walk makes a JS wrapper for every text node and a JS string for its data).
 - **floor, walk repeated**: the same walk repeated for ≥ ${MIN_MS} ms after that first one, over the wrappers it made: 2–4× cheaper, a state our first pass never sees. Shown for comparison; until this run the goal was checked against it, which measured our pass from a fresh page against a walk that was not.
 - **ours**: the content script's first pass: a \`PageController\` (src/content/page-controller.ts) created and activated as index.ts does, minus the extension messaging — \`readPageMeta\`, the party pre-check on \`body.textContent\`, and on pages that pass it \`extractBlocks\` (with its \`checkVisibility\` test) → \`engine.analyze\` → \`Marks.apply\` (custom element cloned from a per-entry template with its 3 attributes and tabindex, one \`replaceWith\` per text node, adopted stylesheet), the state attributes and the \`deal-lens:scan\` measure (the page summary goes to the background later, outside the pass). The engine is created once per page load and builds its automaton lazily, on the first page past the pre-check: the warm runs here do not include that build (see "Engine build"); "ours cold" does.
 - **ours cold**: the same pass the first time after a fresh page load (median of ${COLD_LOADS} loads): \`createEngine\` + the pass, nothing JIT-warm, the engine's lazy build included on deal pages. This is what a reader's page load actually costs.
