@@ -69,6 +69,8 @@ export class PageController {
   private date = '';
   private published: string | undefined;
   private title = '';
+  /** The page labels itself satire (the engine's finding on a whole pass): incremental passes report no conflict either. */
+  private satire = false;
 
   constructor(
     private readonly deps: ControllerDeps,
@@ -188,7 +190,7 @@ export class PageController {
 
   private engineOptions() {
     // the page's own date: incremental passes judge moving records (a valuation) as the first pass did
-    return { kinds: this.settings.kinds, disabledSources: this.settings.disabledSources, ...(this.published ? { published: this.published } : {}) };
+    return { kinds: this.settings.kinds, disabledSources: this.settings.disabledSources, satire: this.satire, ...(this.published ? { published: this.published } : {}) };
   }
 
   /** First pass, rescan after a burst, and re-evaluation after an SPA navigation: the whole page. */
@@ -206,6 +208,7 @@ export class PageController {
       this.title = title;
       this.published = undefined;
       this.about = false;
+      this.satire = false;
       this.score = 0;
       this.hidden = 0;
       // marks of an earlier pass (before an SPA navigation) go; on a first pass there are none
@@ -220,6 +223,7 @@ export class PageController {
     const blocks = this.extract(this.doc.body);
     const result = this.deps.engine.analyze({ blocks: blocks.map((b) => b.text), labels: blocks.map((b) => b.label), title: meta.title, published: meta.published, modified: meta.modified }, this.engineOptions());
     this.about = result.about;
+    this.satire = result.satire === true;
     this.score = result.score;
     this.hidden = result.hidden ?? 0;
     this.date = result.date;
@@ -266,6 +270,7 @@ export class PageController {
         annotations = result.annotations;
         if (result.about) {
           this.about = true;
+          this.satire = result.satire === true;
           this.score = result.score;
           this.date = result.date;
         }

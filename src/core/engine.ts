@@ -61,7 +61,9 @@ export function createEngine(dataset: Dataset): Engine {
 
   /** A page that labels itself satire or parody (in its title or a short tag such as "SATIRE") makes no claims to check. */
   const SATIRE = /\b(?:satire|satirical|parody|spoof)\b/i;
-  const isSatire = (input: PageInput) => SATIRE.test(input.title ?? '') || input.blocks.some((b) => b.length <= 60 && SATIRE.test(b));
+  const satireTag = (blocks: readonly string[]) => blocks.some((b) => b.length <= 60 && SATIRE.test(b));
+  const isSatire = (input: PageInput) => SATIRE.test(input.title ?? '') || satireTag(input.blocks);
+  const noConflicts = (list: Annotation[]) => list.filter((x) => x.kind !== 'conflict');
 
   const isCurrentMatch = (l: FigureLink) => l.kind !== 'conflict' && (C().facts[l.fact]!.validFrom ?? '') >= C().dataset.story.announced;
 
@@ -79,7 +81,8 @@ export function createEngine(dataset: Dataset): Engine {
     annotate(blocks, date, options = {}, labels) {
       const scans = scanAll(blocks);
       const links = linkFigures(C(), scans, date, carriedParties(C(), scans), options.published, labels);
-      return annotations(scans, links, date, options).list;
+      const list = annotations(scans, links, date, options).list;
+      return options.satire || satireTag(blocks) ? noConflicts(list) : list;
     },
     analyze(input, options = {}) {
       let date = judgeDate(input, options);
@@ -110,7 +113,7 @@ export function createEngine(dataset: Dataset): Engine {
       const a = assess(C(), scans, input.title ? scanBlock(C(), input.title) : undefined, links, carried);
       if (!a.about) return { ...a, date, annotations: [], hidden: 0 };
       const { list, hidden } = annotations(scans, links, date, { ...options, published });
-      return { ...a, date, annotations: isSatire(input) ? list.filter((x) => x.kind !== 'conflict') : list, hidden };
+      return isSatire(input) ? { ...a, date, satire: true, annotations: noConflicts(list), hidden } : { ...a, date, annotations: list, hidden };
     },
   };
   return engine;

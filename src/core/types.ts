@@ -49,6 +49,8 @@ export interface PageResult extends Assessment {
   hidden: number;
   /** The date the page is judged at (published date, or today). */
   date: string;
+  /** The page labels itself satire or parody: it makes no claims to check, so no conflict is reported. */
+  satire?: true;
   annotations: Annotation[];
 }
 
@@ -66,4 +68,9 @@ export interface AnalyzeOptions {
    * is not told it contradicts it. An undated page is judged as before.
    */
   published?: string;
+  /**
+   * For `annotate`: the page was found to be satire by `analyze` (its title or a
+   * short tag), so the blocks of an incremental pass get no conflict either.
+   */
+  satire?: boolean;
 }

@@ -4,7 +4,8 @@
  * `data-deal-lens-state=done`, `data-deal-lens-about=no`, one `deal-lens:scan`
  * measure — with no engine run, no tooltip listeners, no DOM or stylesheet
  * change, and the observer still following the page (it may grow an article
- * about the deal).
+ * about the deal). And on a satire page about the deal, an incremental pass
+ * (infinite scroll) is told so: what arrives gets no conflict either.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseHTML } from 'linkedom';
@@ -17,7 +18,7 @@ const settings = { kinds: ['term', 'fact', 'caveat', 'conflict'] as const, disab
 
 function page(body: string) {
   const w = parseHTML(`<!doctype html><html><head><title>Prices</title></head><body>${body}</body></html>`) as unknown as Window & typeof globalThis;
-  Object.defineProperty(w, 'location', { value: { href: 'https://news.example/a' } });
+  Object.defineProperty(w, 'location', { value: { href: 'https://news.example/a' }, configurable: true });
   return w;
 }
 
@@ -61,5 +62,44 @@ describe('PageController on a page not about the deal', () => {
     expect(html.outerHTML).toBe(before);
     expect(c.summary()).toMatchObject({ about: false, active: true, items: [] });
     c.deactivate();
+  });
+});
+
+describe('PageController on a satire page about the deal', () => {
+  const DEAL = '<p>Amazon will invest $5 billion in Anthropic now and up to $20 billion more, and Anthropic will spend more than $100 billion on AWS over ten years.</p>';
+  let mo: unknown;
+  beforeEach(() => {
+    mo = (globalThis as { MutationObserver?: unknown }).MutationObserver;
+    // the pass is driven by hand (scanRoots, as the observer would): an observer that never calls back
+    (globalThis as { MutationObserver?: unknown }).MutationObserver = class {
+      observe() {}
+      disconnect() {}
+      takeRecords() {
+        return [];
+      }
+    };
+  });
+  afterEach(() => {
+    (globalThis as { MutationObserver?: unknown }).MutationObserver = mo;
+  });
+  const kinds = (doc: Document) => Array.from(doc.querySelectorAll('[data-deal-lens-kind]')).map((e) => `${e.getAttribute('data-deal-lens-kind')}:${e.textContent}`);
+
+  it('reports no conflict in what arrives later either (an incremental pass is told the page is satire)', () => {
+    for (const title of ['SATIRE: Amazon wires Anthropic a trillion dollars', 'Amazon and Anthropic sign a deal']) {
+      const win = page(`<article><h1>${title}</h1>${DEAL}</article>`);
+      const doc = win.document;
+      doc.title = title;
+      const c = new PageController({ win, engine, t: (k) => k, explain: () => ({}) as never, report: () => undefined }, settings);
+      c.activate();
+      expect(doc.documentElement.getAttribute(ABOUT_ATTR)).toBe('yes');
+      const p = doc.createElement('p');
+      p.textContent = 'Amazon then wired Anthropic $25 billion up front.';
+      doc.querySelector('article')!.append(p);
+      c.scanRoots([p]);
+      const conflicts = kinds(doc).filter((k) => k.startsWith('conflict:'));
+      if (title.startsWith('SATIRE')) expect(conflicts).toEqual([]);
+      else expect(conflicts).toEqual(['conflict:$25 billion']);
+      c.deactivate();
+    }
   });
 });

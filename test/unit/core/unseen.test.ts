@@ -228,6 +228,13 @@ describe('unseen wording: whose figure, and claims the page itself rejects', () 
     expect(conflicts([...DEAL, 'We said Amazon had invested $25 billion in Anthropic.', 'A chart labeled the new capacity as 50 gigawatts.'])).toEqual([]);
     const satire = engine.analyze({ blocks: ['SATIRE', ...DEAL, 'Amazon on Friday wired Anthropic one trillion dollars up front.'], title: 'Amazon wires Anthropic one trillion dollars', published: '2026-04-24' });
     expect(satire.annotations.filter((a) => a.kind === 'conflict')).toEqual([]);
+    expect(satire.satire).toBe(true);
+    // an incremental pass on that page (infinite scroll) is told, and reports no conflict either
+    const more = ['Amazon then wired Anthropic $25 billion up front.'];
+    expect(engine.annotate(more, '2026-04-24', {}).filter((a) => a.kind === 'conflict')).not.toEqual([]);
+    expect(engine.annotate(more, '2026-04-24', { satire: true }).filter((a) => a.kind === 'conflict')).toEqual([]);
+    expect(engine.annotate(['PARODY', ...more], '2026-04-24', {}).filter((a) => a.kind === 'conflict')).toEqual([]);
+    expect(engine.analyze({ blocks: [...DEAL, ...more], title: 'Amazon and Anthropic', published: '2026-04-24' }).satire).toBeUndefined();
     // the same sentences in the page's own voice are still flagged
     expect(conflicts([...DEAL, 'Anthropic is doing $30 billion in annual revenue now.'])).toEqual(['annual revenue']);
     expect(conflicts([...DEAL, 'Amazon has already sunk $33 billion into Anthropic.'])).toEqual(['$33 billion']);
