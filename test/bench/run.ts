@@ -453,7 +453,9 @@ function report(r: Report): void {
   const dealRows = deal.map((x) => {
     const vsMark = pairedRatio(x.markjs, x.ours);
     const vsFloor = median(x.ours.map((o, i) => o / (x.floor[i]! + x.dom[i]!)));
-    return [x.page.name, x.marks, x.markjsMarks, ms(median(x.ours)), ms(median(x.markjs)), ratio(vsMark), okMark(vsMark >= 10), ms(median(x.floor) + median(x.dom)), ratio(vsFloor), okMark(vsFloor <= 2)];
+    // the best any pass that reads the page and writes these marks could do against mark.js: an engine that took no time
+    const bound = median(x.markjs.map((m, i) => m / (x.floor[i]! + x.dom[i]!)));
+    return [x.page.name, x.marks, x.markjsMarks, ms(median(x.ours)), ms(median(x.markjs)), ratio(vsMark), okMark(vsMark >= 10), ratio(bound), ms(median(x.floor) + median(x.dom)), ratio(vsFloor), okMark(vsFloor <= 2)];
   });
   const phaseRows = runs.map((x) => [x.page.name, ms(median(x.rest)), ms(median(x.engine)), ms(median(x.apply)), x.marks ? ms(median(x.sheet)) : '–', x.marks ? `${((median(x.apply) * 1000) / x.wrappers).toFixed(1)} µs` : '–', x.marks ? `${((median(x.dom) * 1000) / x.wrappers).toFixed(1)} µs` : '–']);
   const allCompileWarm = runs.flatMap((x) => x.compileWarm);
@@ -502,7 +504,9 @@ ${table(['page', 'floor ms', 'ours ms', 'ours / floor', 'goal ≤ 2×', 'ours / 
 
 Deal pages: mark.js / ours, goal ≥ 10× — worst ${ratio(worstMark)}; ours / (floor + dom-writes), goal ≤ 2× — worst ${ratio(worstFloorDom)}
 
-${table(['page', 'our marks', 'mark.js marks', 'ours ms', 'mark.js ms', 'mark.js / ours', 'goal ≥ 10×', 'floor + dom-writes ms', 'ours / (floor + dom)', 'goal ≤ 2×'], dealRows)}
+${table(['page', 'our marks', 'mark.js marks', 'ours ms', 'mark.js ms', 'mark.js / ours', 'goal ≥ 10×', 'mark.js / (floor + dom-writes): the bound', 'floor + dom-writes ms', 'ours / (floor + dom)', 'goal ≤ 2×'], dealRows)}
+
+"The bound" is mark.js against the floor plus the minimal DOM writes of our marks, in the same round: what a pass whose engine took no time at all would reach. Where it is under 10×, no engine can meet the mark.js goal with the marks the contract asks for (one element per mark).
 
 Where the pass goes (medians), and the DOM-write cost per wrapper:
 
