@@ -55,7 +55,9 @@ const MARKERS: Record<Marker, string[]> = {
     'we described', 'we called', 'told the committee', 'told lawmakers', 'told legislators', 'told senators', 'told mps',
     'testified', 'argued', 'argues that', 'quoted as', 'as though', 'as if', 'tells you', 'told you', 'would have you believe',
     'headlines that', 'any headline', 'called the', 'called it', 'calls it', 'calls the', 'early reports', 'reports gave',
-    'reports put', 'reports had',
+    'reports put', 'reports had', 'investors assume', 'investors assumed', 'markets assume', 'the market assumes', 'many assume',
+    'some assume', 'people assume', 'readers assume', 'widely assumed', 'commonly assumed', 'often assumed', 'assume that',
+    'assumes that', 'assumed that', 'assuming',
   ],
   negation: ['not', "isn't", "wasn't", "aren't", "doesn't", "didn't", 'never', 'rather than', 'instead of', 'incorrectly', 'wrongly', 'falsely', 'misreported', 'contrary to', 'no longer', 'nor', 'rather', 'nothing', 'neither', 'none of', 'nobody', 'no one'],
 };

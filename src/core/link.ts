@@ -77,7 +77,7 @@ function valueMatches(fact: Fact, fig: Figure): boolean {
 }
 
 /** Words saying a sum has already changed hands or is already the total ("has sunk", "so far", "now comes to"). */
-const PAID = /\b(?:has|have|had)\s+(?:now\s+|already\s+|so far\s+)?(?:invested|put|poured|sunk|handed|paid|committed|injected|ploughed|plowed|pumped)\b|\b(?:has|have|had)\s+(?:now\s+|already\s+)?reached\b|\b(?:now reaches|wired|transferred|changed hands|in one go|in one lump|in a single payment|lump sum|all at once|so far|to date|already|comes to|came to|stands at|now totals|amounts to|(?:rises|rose|climbs|climbed|grows|grew|swells|swelled|jumps|jumped) to|(?:bring|brings|brought|bringing|lift|lifts|lifted|lifting|take|takes|took|taking|push|pushes|pushed|pushing)\s+(?:\S+\s+){1,8}?to)\b/i;
+const PAID = /\b(?:has|have|had)\s+(?:now\s+|already\s+|so far\s+)?(?:invested|put|poured|sunk|handed|paid|committed|injected|ploughed|plowed|pumped)\b|\b(?:has|have|had)\s+(?:now\s+|already\s+)?reached\b|\b(?:now reaches|wired|transferred|changed hands|in one go|in one lump|in a single payment|lump sum|all at once|so far|to date|already|comes to|came to|stands at|now totals|amounts to|(?:rises|rose|climbs|climbed|grows|grew|swells|swelled|jumps|jumped) to|(?:bring|brings|brought|bringing|lift|lifts|lifted|lifting|take|takes|took|taking|push|pushes|pushed|pushing)\s+(?:\S+\s+){1,8}?to|(?:writing|wrote|writes|cutting|cuts|cut)\s+(?:\S+\s+){0,6}?(?:cheques?|checks?))\b/i;
 /** Words that keep a sum a ceiling or a possibility, whatever else the clause says. */
 const NOT_PAID = /\b(?:most|maximum|ceiling|cap|capped|if|could|would|might|may|potential(?:ly)?|eventually|up to|as much as|once|when(?!\s+(?:the\s+)?(?:deal|agreement|pact|contract)\s+was\s+(?:signed|announced|struck|unveiled))|until|unless)\b/i;
 
@@ -233,7 +233,8 @@ export function judgeFigure(c: Compiled, scan: BlockScan, fig: Figure, s: number
   const someonesValue = view !== undefined && c.facts.some((f) => f.unit === fig.unit && valueMatches(f, fig) && partiesAllow(c, f, view, fig));
   if (best && !matching.includes(best) && !rivalMatch && !someonesValue && best.distance <= FLAG_DISTANCE) {
     const fact = c.facts[best.fact]!;
-    const partOfCeiling = fact.qualifier === 'up-to' && fig.value < (fact.value ?? 0) && fig.qualifier !== 'exact';
+    // "about 1 GW" of an up-to-5 GW record is a part of it; "up to 3 GW" states the ceiling itself, and wrongly
+    const partOfCeiling = fact.qualifier === 'up-to' && fig.value < (fact.value ?? 0) && fig.qualifier !== 'exact' && fig.qualifier !== 'up-to';
     const hedgedFigure = fig.qualifier === 'less-than' || fig.qualifier === 'at-least' || isRange(scan.text, fig);
     if (!partOfCeiling && !hedgedFigure && safeToFlag(c, scan, s, fig.start, fact, date, carried, published)) return { verdict: 'mismatch', fact: best.fact };
   }

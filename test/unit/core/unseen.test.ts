@@ -316,4 +316,28 @@ describe('unseen wording: whose figure, and claims the page itself rejects', () 
     expect(engine.analyze({ blocks: passing, title: 'Anthropic releases Claude Opus 4.7', published: '2026-04-16' }).about).toBe(false);
     expect(engine.analyze({ blocks: [...DEAL, ...DEAL.map((b) => b.replace('Monday', 'Tuesday'))], title: 'Anthropic’s big week', published: '2026-04-22' }).about).toBe(true);
   });
+
+  it('batches 26–27 (inline markup, later coverage): a ceiling restated smaller, a cheque written, the earlier rounds misadded, chips called exclusive', () => {
+    // "up to 3 GW" states the ceiling itself, wrongly; "nearly 1 GW" by year-end is a part of it
+    expect(conflicts([...DEAL, "Anthropic's April agreement with Amazon covers up to 3 gigawatts of new capacity."])).toEqual(['up to 3 gigawatts']);
+    expect(conflicts([...DEAL, 'Of the up to 5 gigawatts, nearly 1 GW of Trainium2 and Trainium3 capacity comes online by the end of 2026.'])).toEqual([]);
+    expect(conflicts([...DEAL, 'The deal secures up to 5 gigawatts of capacity, and up to 1 GW of it should be running by the end of 2026.'])).toEqual([]);
+    // a cheque written today is money paid; a cheque that may come is not
+    expect(conflicts([...DEAL, 'Amazon is writing Anthropic a $25 billion cheque today.'])).toEqual(['$25 billion']);
+    expect(conflicts([...DEAL, 'Amazon could end up writing Anthropic a $25 billion cheque if every milestone is met.'])).toEqual([]);
+    // the two earlier rounds added wrongly; the same rounds right, each or together
+    expect(conflicts([...DEAL, 'That came on top of the $6 billion Amazon had put into Anthropic across 2023 and 2024.'])).toEqual(['$6 billion']);
+    expect(conflicts([...DEAL, 'That came on top of the $8 billion Amazon had put into Anthropic across 2023 and 2024.'])).toEqual([]);
+    expect(conflicts([...DEAL, 'Amazon had previously invested $4 billion in 2023 and $4 billion in 2024.'])).toEqual([]);
+    expect(conflicts([...DEAL, 'Before the deal, Anthropic was valued at $183 billion after a $13 billion round.'])).toEqual([]);
+    expect(conflicts([...DEAL, 'AWS has separately committed to invest $12.7 billion in cloud infrastructure in India by 2030.'])).toEqual([]);
+    // training exclusively on Trainium is an exclusivity claim; Rainier's own chips are not
+    expect(conflicts([...DEAL, 'Anthropic agreed to train its frontier models exclusively on Trainium.'])).toEqual(['models exclusively on Trainium']);
+    expect(conflicts([...DEAL, "Project Rainier, Anthropic's cluster in Indiana, runs exclusively on Trainium2 chips."])).toEqual([]);
+    // what investors assume is their belief, not the page's claim
+    expect(conflicts([...DEAL, "We continue to see investors assume the deal makes AWS Anthropic's sole cloud."])).toEqual([]);
+    expect(conflicts([...DEAL, "The deal makes AWS Anthropic's sole cloud."])).toEqual(['sole cloud']);
+    // ability in the past is not a hedge
+    expect(conflicts([...DEAL, 'AWS customers could already open the full Claude Platform inside their AWS accounts.'])).toEqual(['could already open']);
+  });
 });
