@@ -78,6 +78,8 @@ function valueMatches(fact: Fact, fig: Figure): boolean {
 
 /** Words saying a sum has already changed hands or is already the total ("has sunk", "so far", "now comes to"). */
 const PAID = /\b(?:has|have|had)\s+(?:now\s+|already\s+|so far\s+)?(?:invested|put|poured|sunk|handed|paid|committed|injected|ploughed|plowed|pumped)\b|\b(?:has|have|had)\s+(?:now\s+|already\s+)?reached\b|\b(?:now reaches|wired|transferred|changed hands|in one go|in one lump|in a single payment|lump sum|all at once|so far|to date|already|comes to|came to|stands at|now totals|amounts to|(?:rises|rose|climbs|climbed|grows|grew|swells|swelled|jumps|jumped) to|(?:bring|brings|brought|bringing|lift|lifts|lifted|lifting|take|takes|took|taking|push|pushes|pushed|pushing)\s+(?:\S+\s+){1,8}?to|(?:writing|wrote|writes|cutting|cuts|cut)\s+(?:\S+\s+){0,6}?(?:cheques?|checks?))\b/i;
+/** A conditional sum told as one that will arrive on its own: a date, instalments, a trigger that is not a milestone. */
+const SCHEDULED = /\b(?:instal(?:l)?ments?|fixed schedule|set schedule|payment schedule|regardless of (?:performance|results|milestones|how)|no matter what|as (?:the )?(?:new )?capacity (?:comes|goes) (?:online|live)|will (?:follow|arrive|be paid|be invested|come) in (?:19|20)\d\d)\b/i;
 /** Words that keep a sum a ceiling or a possibility, whatever else the clause says. */
 const NOT_PAID = /\b(?:most|maximum|ceiling|cap|capped|if|could|would|might|may|potential(?:ly)?|eventually|up to|as much as|once|when(?!\s+(?:the\s+)?(?:deal|agreement|pact|contract)\s+was\s+(?:signed|announced|struck|unveiled))|until|unless)\b/i;
 
@@ -92,7 +94,7 @@ function ceilingStatedAsPaid(scan: BlockScan, s: number, fact: Fact, fig: Figure
   if (fact.qualifier !== 'up-to' || fact.unit !== 'usd' || fig.qualifier !== 'exact') return false;
   const { lo, hi } = clauseAround(scan, s, fig.start);
   const clause = scan.text.slice(lo, hi);
-  return PAID.test(clause) && !NOT_PAID.test(clause);
+  return (PAID.test(clause) || SCHEDULED.test(clause)) && !NOT_PAID.test(clause);
 }
 
 /** A page's qualifier that turns a ceiling into a floor ("more than $33 billion" for "up to $33 billion"). */
@@ -225,7 +227,7 @@ export function judgeFigure(c: Compiled, scan: BlockScan, fig: Figure, s: number
   const matching = cands.filter((cand) => valueMatches(c.facts[cand.fact]!, fig));
   // the guarded reading must be (one of) the likeliest; a value-matching reading almost as likely wins
   const top = cands[0]!;
-  const best = cands.find((cand) => c.valueRules.has(cand.fact) && cand.distance === top.distance && cand.score >= top.score - 1e-9);
+  const best = cands.find((cand) => c.valueRules.has(cand.fact) && cand.distance === top.distance && cand.score >= top.score - 1e-9 && !belowTarget(c, cand.fact, fig));
   const rivalMatch = best !== undefined && matching.some((m) => m.score >= best.score * 0.75);
   // a figure that is some other fact's true value ("another $5 billion") is flagged only on a cue of its own right beside it
   // (of someone who may be meant here: OpenAI's eight years are not, where OpenAI is not named in the block)
@@ -235,7 +237,9 @@ export function judgeFigure(c: Compiled, scan: BlockScan, fig: Figure, s: number
     const fact = c.facts[best.fact]!;
     // "about 1 GW" of an up-to-5 GW record is a part of it; "up to 3 GW" states the ceiling itself, and wrongly
     const partOfCeiling = fact.qualifier === 'up-to' && fig.value < (fact.value ?? 0) && fig.qualifier !== 'exact' && fig.qualifier !== 'up-to';
-    const hedgedFigure = fig.qualifier === 'less-than' || fig.qualifier === 'at-least' || isRange(scan.text, fig);
+    // "nearly 2 GW" is still more than a target of about 1 GW
+    const nearlyAbove = guardsTarget(c, best.fact) && fig.qualifier === 'less-than' && fig.value * 0.9 > targetOf(fact);
+    const hedgedFigure = (fig.qualifier === 'less-than' && !nearlyAbove) || fig.qualifier === 'at-least' || isRange(scan.text, fig);
     if (!partOfCeiling && !hedgedFigure && safeToFlag(c, scan, s, fig.start, fact, date, carried, published)) return { verdict: 'mismatch', fact: best.fact };
   }
   const m = matching[0];
@@ -249,6 +253,22 @@ export function judgeFigure(c: Compiled, scan: BlockScan, fig: Figure, s: number
     return { verdict: 'qualifier', fact: m.fact };
   }
   return { verdict: 'match', fact: m.fact };
+}
+
+/** A rule that guards a target due by a date (`above`): only a larger figure contradicts it. */
+function guardsTarget(c: Compiled, fi: number): boolean {
+  const rule = c.valueRules.get(fi);
+  return rule?.match.type === 'figure' && rule.match.above === true;
+}
+
+const targetOf = (fact: Fact) => (fact.value ?? 0) * (1 + (fact.tolerance ?? 0));
+
+/**
+ * A figure a target's rule does not judge: no larger than the target (it may be
+ * progress toward it), or "up to" a larger one (the whole agreement's ceiling).
+ */
+function belowTarget(c: Compiled, fi: number, fig: Figure): boolean {
+  return guardsTarget(c, fi) && (fig.value <= targetOf(c.facts[fi]!) || fig.qualifier === 'up-to');
 }
 
 function safeToFlag(c: Compiled, scan: BlockScan, s: number, at: number, fact: Fact, date: string, carried: readonly string[], published?: string): boolean {

@@ -143,6 +143,12 @@ const FigureMatch = z
     fact: Id,
     /** What is compared: the value, or the qualifier (e.g. "more than" for a ceiling). */
     on: z.enum(['value', 'qualifier']).default('value'),
+    /**
+     * Only a larger figure contradicts the record (for a target due by a date: a
+     * smaller figure may be progress toward it, and "up to" a larger one is the
+     * whole agreement's ceiling, not this target).
+     */
+    above: z.boolean().optional(),
   })
   .strict();
 

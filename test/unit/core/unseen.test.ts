@@ -340,4 +340,23 @@ describe('unseen wording: whose figure, and claims the page itself rejects', () 
     // ability in the past is not a hedge
     expect(conflicts([...DEAL, 'AWS customers could already open the full Claude Platform inside their AWS accounts.'])).toEqual(['could already open']);
   });
+
+  it('batches 28–29 (deals mixed up, rewrites that change one word): a year-end target overstated, conditional money scheduled, another deal\'s sum', () => {
+    // the 1 GW due by the end of 2026: a larger amount by then is wrong; progress toward it and the deal's ceiling are not
+    expect(conflicts([...DEAL, 'Amazon is on track to bring nearly 2 gigawatts of Trainium2 and Trainium3 capacity online for Anthropic by the end of 2026.'])).toEqual(['nearly 2 gigawatts']);
+    expect(conflicts([...DEAL, 'Roughly 700 megawatts of new Trainium capacity is now serving Claude, on course for the nearly 1 GW promised by the end of the year.'])).toEqual([]);
+    expect(conflicts([...DEAL, 'Nearly 1 gigawatt of Trainium2 and Trainium3 capacity is due for Anthropic by the end of 2026, out of up to 5 gigawatts in all.'])).toEqual([]);
+    expect(conflicts([...DEAL, 'Anthropic expects the full 5 GW to be energised by the end of 2026.'])).toEqual(['full 5 GW']);
+    expect(conflicts([...DEAL, 'Anthropic expects the full 5 GW to be energised over the life of the agreement.'])).toEqual([]);
+    // the milestone money told as scheduled
+    expect(conflicts([...DEAL, 'Amazon will invest a further $20 billion in Anthropic as the capacity comes online.'])).toEqual(['$20 billion']);
+    expect(conflicts([...DEAL, 'Amazon invests $5 billion in Anthropic now; the remaining $20 billion will be paid on a fixed schedule regardless of performance.'])).toEqual(['$20 billion']);
+    expect(conflicts([...DEAL, 'Amazon may invest up to $20 billion more in Anthropic, in instalments, if milestones are met.'])).toEqual([]);
+    // OpenAI's $50 billion given to Anthropic
+    expect(conflicts([...DEAL, 'Amazon is putting $50 billion into Anthropic.'])).toEqual(['$50 billion']);
+    expect(conflicts([...DEAL, 'Amazon is putting $5 billion into Anthropic now.'])).toEqual([]);
+    // paraphrases of known wrong claims
+    expect(conflicts([...DEAL, "Anthropic's run-rate passed $30 billion, up from about $9 billion a year earlier."])).toEqual(['from about $9 billion a year earlier']);
+    expect(conflicts([...DEAL, 'Customers have been asking about the Claude Platform on AWS, which launched alongside the deal.'])).toEqual(['launched alongside']);
+  });
 });
