@@ -12,7 +12,7 @@
  */
 import * as esbuild from 'esbuild';
 import { readFileSync, writeFileSync, mkdirSync, rmSync, cpSync, readdirSync, statSync, existsSync } from 'node:fs';
-import { join, dirname, relative } from 'node:path';
+import { join, dirname, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { zipSync } from 'fflate';
 
@@ -21,7 +21,8 @@ const args = process.argv.slice(2);
 const watch = args.includes('--watch');
 const dev = watch || args.includes('--dev');
 const outArg = args.indexOf('--outdir');
-const outdir = join(root, outArg >= 0 ? args[outArg + 1] : process.env.DEAL_LENS_DIST || 'dist');
+// an absolute folder stays absolute; a relative one is taken from the project root
+const outdir = resolve(root, outArg >= 0 ? args[outArg + 1] : process.env.DEAL_LENS_DIST || 'dist');
 const dataArg = args.indexOf('--data');
 const dataDir = dataArg >= 0 ? args[dataArg + 1] : join(root, 'data');
 const quiet = args.includes('--quiet');

@@ -273,3 +273,18 @@ describe.each(BREAKAGES)('a copy with $name', (b) => {
     expect(r.stderr).toMatch(lineFor(b));
   }, 60_000);
 });
+
+describe('build.mjs --outdir', () => {
+  it('writes to an absolute folder where it says, not under the project root', () => {
+    const out = mkdtempSync(join(tmpdir(), 'deal-lens-out-'));
+    try {
+      const r = spawnSync(process.execPath, ['build.mjs', '--outdir', out, '--quiet'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+      expect(r.status, r.stdout + r.stderr).toBe(0);
+      expect(existsSync(join(out, 'chrome', 'manifest.json'))).toBe(true);
+      expect(existsSync(join(out, 'firefox', 'manifest.json'))).toBe(true);
+      expect(existsSync(join(ROOT, out))).toBe(false);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
