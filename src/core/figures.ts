@@ -189,7 +189,12 @@ export function parseFigures(text: string): Figure[] {
         years = n;
       } else years = n;
     }
-    push(start, end, years, unit, false);
+    // "half a decade" is five years; "a decade and a half" fifteen
+    const half = /\bhalf[\s-]+$/i.exec(text.slice(Math.max(0, start - 6), start));
+    const andHalf = /^\s+and\s+a\s+half\b/i.exec(text.slice(end, end + 14));
+    if (half) push(start - half[0].length, end, years / 2, unit, false);
+    else if (andHalf) push(start, end + andHalf[0].length, years * 1.5, unit, false);
+    else push(start, end, years, unit, false);
   }
   for (const m of has.percent ? matchesAt(PERCENT, text, starts) : []) {
     push(m.index!, m.index! + m[0].length, digits(m.groups!.num!), 'percent', false);

@@ -77,7 +77,7 @@ function valueMatches(fact: Fact, fig: Figure): boolean {
 }
 
 /** Words saying a sum has already changed hands or is already the total ("has sunk", "so far", "now comes to"). */
-const PAID = /\b(?:has|have|had)\s+(?:now\s+|already\s+|so far\s+)?(?:invested|put|poured|sunk|handed|paid|committed|injected|ploughed|plowed|pumped)\b|\b(?:has|have|had)\s+(?:now\s+|already\s+)?reached\b|\b(?:now reaches|wired|transferred|changed hands|in one go|in one lump|in a single payment|lump sum|all at once|so far|to date|already|comes to|came to|stands at|now totals|amounts to|(?:rises|rose|climbs|climbed|grows|grew|swells|swelled|jumps|jumped) to|(?:bring|brings|brought|bringing|lift|lifts|lifted|lifting|take|takes|took|taking|push|pushes|pushed|pushing)\s+(?:\S+\s+){1,8}?to|(?:writing|wrote|writes|cutting|cuts|cut)\s+(?:\S+\s+){0,6}?(?:cheques?|checks?))\b/i;
+const PAID = /\b(?:has|have|had)\s+(?:now\s+|already\s+|so far\s+)?(?:invested|put|poured|sunk|handed|paid|committed|injected|ploughed|plowed|pumped)\b|\b(?:has|have|had)\s+(?:now\s+|already\s+)?reached\b|\b(?:now reaches|wired|transferred|changed hands|in one go|in one lump|in a single payment|lump sum|all at once|so far|to date|already|comes to|came to|stands at|now totals|amounts to|(?:rises|rose|climbs|climbed|grows|grew|swells|swelled|jumps|jumped) to|(?:bring|brings|brought|bringing|lift|lifts|lifted|lifting|take|takes|took|taking|push|pushes|pushed|pushing)\s+(?:\S+\s+){1,8}?to|(?:writing|wrote|writes|cutting|cuts|cut)\s+(?:\S+\s+){0,6}?(?:cheques?|checks?)|handing|in cash (?:today|now|up front|upfront))\b/i;
 /** A conditional sum told as one that will arrive on its own: a date, instalments, a trigger that is not a milestone. */
 const SCHEDULED = /\b(?:instal(?:l)?ments?|fixed schedule|set schedule|payment schedule|regardless of (?:performance|results|milestones|how)|no matter what|as (?:the )?(?:new )?capacity (?:comes|goes) (?:online|live)|will (?:follow|arrive|be paid|be invested|come) in (?:19|20)\d\d)\b/i;
 /** Words that keep a sum a ceiling or a possibility, whatever else the clause says. */
@@ -233,7 +233,10 @@ export function judgeFigure(c: Compiled, scan: BlockScan, fig: Figure, s: number
   // (of someone who may be meant here: OpenAI's eight years are not, where OpenAI is not named in the block)
   const view = best?.tight ? undefined : partiesFor(scan, s, carried);
   const someonesValue = view !== undefined && c.facts.some((f) => f.unit === fig.unit && valueMatches(f, fig) && partiesAllow(c, f, view, fig));
-  if (best && !matching.includes(best) && !rivalMatch && !someonesValue && best.distance <= FLAG_DISTANCE) {
+  // a rate ("$20 billion per gigawatt", "$10 billion a year") or a sum of another scale ("more than $100" in an
+  // analogy) is not the record's total restated: it may be matched, never judged
+  const judged = !isRate(scan.text, fig) && !(best && offScale(c.facts[best.fact]!, fig));
+  if (judged && best && !matching.includes(best) && !rivalMatch && !someonesValue && best.distance <= FLAG_DISTANCE) {
     const fact = c.facts[best.fact]!;
     // "about 1 GW" of an up-to-5 GW record is a part of it; "up to 3 GW" states the ceiling itself, and wrongly
     const partOfCeiling = fact.qualifier === 'up-to' && fig.value < (fact.value ?? 0) && fig.qualifier !== 'exact' && fig.qualifier !== 'up-to';
@@ -246,6 +249,7 @@ export function judgeFigure(c: Compiled, scan: BlockScan, fig: Figure, s: number
   if (!m) return { verdict: 'none' };
   const fact = c.facts[m.fact]!;
   if (
+    judged &&
     (overstatesCeiling(fact.qualifier, fig.qualifier) || ceilingStatedAsPaid(scan, s, fact, fig)) &&
     c.qualifierRules.has(m.fact) &&
     safeToFlag(c, scan, s, fig.start, fact, date, carried, published)
@@ -273,6 +277,20 @@ function belowTarget(c: Compiled, fi: number, fig: Figure): boolean {
 
 function safeToFlag(c: Compiled, scan: BlockScan, s: number, at: number, fact: Fact, date: string, carried: readonly string[], published?: string): boolean {
   return mayFlag(c, scan, s, at, date, fact.validFrom ?? c.dataset.story.announced, 'figure', carried, fact.recheckAfter, published, fact.conditional);
+}
+
+/** What follows a figure that makes it a rate: per unit of something, or per period. */
+const RATE = /^\s*(?:(?:per|a|an|each|every)\s+(?:year|month|quarter|week|day|gigawatt|gw|megawatt|mw|share|chip|customer|employee|user|head|unit|person)\b|(?:annually|yearly|monthly|quarterly)\b|\/\s*(?:yr|year|mo|month|gw|mw)\b)/i;
+
+/** "$20 billion per gigawatt", "$10 billion a year": a rate, not a total. */
+function isRate(text: string, fig: Figure): boolean {
+  return RATE.test(text.slice(fig.end, fig.end + 20));
+}
+
+/** A figure ten thousand times smaller or larger than the record is another kind of sum ("$100" in an analogy), not a misstatement of it. */
+function offScale(fact: Fact, fig: Figure): boolean {
+  const v = fact.value ?? 0;
+  return v > 0 && (fig.value * 1e4 < v || fig.value > v * 1e4);
 }
 
 /** "between $20 billion and $30 billion", "$20 billion to $30 billion", "$20-30 billion": a range, not a claim of one value. */

@@ -95,7 +95,15 @@ describe('parseFigures: power, time, percent, counts', () => {
     ['a 10-year deal', 10, 'years'],
     ['four months', 4, 'months'],
     ['24 months', 24, 'months'],
+    ['over half a decade', 5, 'years'],
+    ['a half-decade', 5, 'years'],
+    ['a decade and a half', 15, 'years'],
   ])('%s', (s, v, unit) => expect(one(s)).toMatchObject({ value: v, unit }));
+
+  it('spans "half a decade" and "a decade and a half" whole', () => {
+    expect(one('spend it over half a decade').text).toBe('half a decade');
+    expect(one('over a decade and a half, then more').text).toBe('a decade and a half');
+  });
 
   it('does not treat "over" a period as "more than"', () => {
     expect(one('over ten years').qualifier).toBe('exact');

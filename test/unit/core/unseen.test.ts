@@ -359,4 +359,16 @@ describe('unseen wording: whose figure, and claims the page itself rejects', () 
     expect(conflicts([...DEAL, "Anthropic's run-rate passed $30 billion, up from about $9 billion a year earlier."])).toEqual(['from about $9 billion a year earlier']);
     expect(conflicts([...DEAL, 'Customers have been asking about the Claude Platform on AWS, which launched alongside the deal.'])).toEqual(['launched alongside']);
   });
+
+  it('batches 30–31 (pages of many stories, numbers in unusual shapes): rates and analogies are not the record restated', () => {
+    // a rate per gigawatt or per year is not the total; an analogy's "$100" is not the $100 billion
+    expect(conflicts([...DEAL, "Anthropic's commitment to spend more than $100 billion on AWS over ten years works out, at the ceiling, to at least $20 billion per gigawatt over the decade."])).toEqual([]);
+    expect(conflicts([...DEAL, 'Think of it as a teenager who promises to spend more than $100 at Amazon over the next ten years.'])).toEqual([]);
+    expect(conflicts([...DEAL, 'Anthropic will spend at least $10 billion a year on AWS on average over the decade.'])).toEqual([]);
+    // the same figures as totals are still judged
+    expect(conflicts([...DEAL, 'Anthropic will spend $20 billion on AWS over ten years.'])).toEqual(['$20 billion']);
+    // half a decade is five years; cash handed over today is paid
+    expect(conflicts([...DEAL, 'Anthropic committed to spend more than $100 billion on AWS technologies over half a decade.'])).toEqual(['half a decade']);
+    expect(conflicts([...DEAL, 'Amazon is handing Anthropic $25 billion in cash today.'])).toEqual(['$25 billion']);
+  });
 });
