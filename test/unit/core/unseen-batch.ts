@@ -24,7 +24,16 @@ interface Label {
   noAnnotations?: boolean;
 }
 
-export function describeUnseenBatch(title: string, folder: string): void {
+export interface BatchOptions {
+  /**
+   * Whether recall (≥ 0.5 of the wrong claims flagged) is asserted, or only
+   * reported: for a batch that measures precision on a kind of claim the engine
+   * does not check (derived arithmetic), where every other check still holds.
+   */
+  recall?: 'assert' | 'report';
+}
+
+export function describeUnseenBatch(title: string, folder: string, options: BatchOptions = {}): void {
   const DIR = join(process.cwd(), folder);
   /**
    * Labels are written as a reader copies the text: a no-break or thin space is a
@@ -102,7 +111,7 @@ export function describeUnseenBatch(title: string, folder: string): void {
       expect(page.annotations.map(show)).toEqual([]);
     });
 
-    it('recall on wrong claims is at least 0.5 overall', () => {
+    it(options.recall === 'report' ? 'recall on wrong claims (reported, not asserted: see the batch file)' : 'recall on wrong claims is at least 0.5 overall', () => {
       let total = 0;
       let hit = 0;
       for (const [file, l] of Object.entries(labels)) {
@@ -122,7 +131,7 @@ export function describeUnseenBatch(title: string, folder: string): void {
       }
       console.log(`recall on wrong claims: ${hit}/${total}`);
       expect(total).toBeGreaterThan(0);
-      expect(hit / total).toBeGreaterThanOrEqual(0.5);
+      if (options.recall !== 'report') expect(hit / total).toBeGreaterThanOrEqual(0.5);
     });
 
     it('reports true figures the dataset knows but the page left unmarked (informational)', () => {
