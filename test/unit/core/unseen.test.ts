@@ -371,4 +371,8 @@ describe('unseen wording: whose figure, and claims the page itself rejects', () 
     expect(conflicts([...DEAL, 'Anthropic committed to spend more than $100 billion on AWS technologies over half a decade.'])).toEqual(['half a decade']);
     expect(conflicts([...DEAL, 'Amazon is handing Anthropic $25 billion in cash today.'])).toEqual(['$25 billion']);
   });
+  it('batch 32 (adjacent news in late 2026): how much of the internet runs on a single cloud is not a claim about Anthropic', () => {
+    expect(conflicts([...DEAL, "An AWS outage left users of Anthropic's Claude staring at errors, a reminder of how much of the internet still runs through a single cloud."])).toEqual([]);
+    expect(conflicts([...DEAL, 'Anthropic runs Claude on a single cloud.'])).toEqual(['single cloud']);
+  });
 });
