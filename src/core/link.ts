@@ -280,9 +280,9 @@ function safeToFlag(c: Compiled, scan: BlockScan, s: number, at: number, fact: F
 }
 
 /** What follows a figure that makes it a rate: per unit of something, or per period. */
-const RATE = /^\s*(?:(?:per|a|an|each|every)\s+(?:year|month|quarter|week|day|gigawatt|gw|megawatt|mw|share|chip|customer|employee|user|head|unit|person)\b|(?:annually|yearly|monthly|quarterly)\b|\/\s*(?:yr|year|mo|month|gw|mw)\b)/i;
+const RATE = /^\s*(?:(?:per|a|an|each|every)\s+(?:year|month|quarter|week|day|gigawatt|gw|megawatt|mw|share|chip|customer|employee|user|head|unit|person)\b(?!\s+(?:ago|earlier|later|before|after|from)\b)|(?:annually|yearly|monthly|quarterly)\b|\/\s*(?:yr|year|mo|month|gw|mw)\b)/i;
 
-/** "$20 billion per gigawatt", "$10 billion a year": a rate, not a total. */
+/** "$20 billion per gigawatt", "$10 billion a year": a rate, not a total ("$6 billion a year earlier" is a total). */
 function isRate(text: string, fig: Figure): boolean {
   return RATE.test(text.slice(fig.end, fig.end + 20));
 }

@@ -365,6 +365,9 @@ describe('unseen wording: whose figure, and claims the page itself rejects', () 
     expect(conflicts([...DEAL, "Anthropic's commitment to spend more than $100 billion on AWS over ten years works out, at the ceiling, to at least $20 billion per gigawatt over the decade."])).toEqual([]);
     expect(conflicts([...DEAL, 'Think of it as a teenager who promises to spend more than $100 at Amazon over the next ten years.'])).toEqual([]);
     expect(conflicts([...DEAL, 'Anthropic will spend at least $10 billion a year on AWS on average over the decade.'])).toEqual([]);
+    // "a year ago", "a year from now" are times, not rates: the total is still judged
+    expect(conflicts([...DEAL, 'Amazon had put $6 billion into Anthropic across 2023 and 2024, a year before the deal.'])).toEqual(['$6 billion']);
+    expect(conflicts([...DEAL, 'That came on top of the $6 billion a year before that Amazon had put into Anthropic across 2023 and 2024.'])).toEqual(['$6 billion']);
     // the same figures as totals are still judged
     expect(conflicts([...DEAL, 'Anthropic will spend $20 billion on AWS over ten years.'])).toEqual(['$20 billion']);
     // half a decade is five years; cash handed over today is paid
