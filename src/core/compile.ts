@@ -37,7 +37,7 @@ const MARKERS: Record<Marker, string[]> = {
   ],
   hedge: [
     'could', 'might', 'may', 'would', 'if', 'whether', 'reportedly', 'rumored', 'rumoured', 'speculat*', 'potentially',
-    'projected', 'forecast*', 'expects', 'expected to', 'aims to', 'hopes', 'in talks', 'considering', 'proposed', 'reports that', 'offering',
+    'projected', 'forecast*', 'predict*', 'expects', 'expected to', 'aims to', 'hopes', 'in talks', 'considering', 'proposed', 'reports that', 'offering',
     'targeting', 'targets', 'seeking', 'seeks', 'looking to', 'plans to', 'planning to', 'estimate*',
     'bear case', 'bull case', 'base case', 'worst case', 'best case', 'scenario*', 'had the pledge', 'had the deal',
     'had amazon', 'had anthropic', 'had it been', 'had they', 'what if', 'hypothetical*', 'in that case',

@@ -378,4 +378,11 @@ describe('unseen wording: whose figure, and claims the page itself rejects', () 
     expect(conflicts([...DEAL, "An AWS outage left users of Anthropic's Claude staring at errors, a reminder of how much of the internet still runs through a single cloud."])).toEqual([]);
     expect(conflicts([...DEAL, 'Anthropic runs Claude on a single cloud.'])).toEqual(['single cloud']);
   });
+  it('batches 33–34 (predictions, short formats): a prediction is not a claim, and "before next autumn" is not the earlier rounds', () => {
+    expect(conflicts([...DEAL, 'I predict that Anthropic announces a run-rate above $50 billion before next autumn.'])).toEqual([]);
+    expect(conflicts([...DEAL, 'Amazon will announce a figure above $50 billion before next autumn, I predict.'])).toEqual([]);
+    // the earlier rounds named by their own words are still judged
+    expect(conflicts([...DEAL, 'Before the deal, Amazon had put $6 billion into Anthropic.'])).toEqual(['$6 billion']);
+    expect(conflicts([...DEAL, 'Before the deal, Amazon had put $8 billion into Anthropic.'])).toEqual([]);
+  });
 });
