@@ -137,6 +137,11 @@ const CORRECTION = /^\s*(?:editor['’]s note|ed\.? note|note from the editors?|
 
 /** A reply that opens by saying the comment above it is wrong ("Not quite. Only $5 billion goes in now"). */
 const REPLY_REBUTTAL = /^\s*(?:@\S+\s+)?(?:not quite|not so|not true|not really|not exactly|that['’]?s (?:wrong|not (?:right|true|correct|how it works))|(?:this|that|it) is (?:wrong|false|incorrect|not (?:true|right|correct))|(?:that|this|the) (?:reading|claim|post|figure|number|idea|view) is (?:wrong|false|incorrect|mistaken|misleading)|wrong|actually|in fact|no)\s*[.,!:—–-]/i;
+/**
+ * A reply whose first sentence says the one above slipped ("Careful again.", "I'm going to stop you
+ * there", "a community note had appeared under this one, and rightly so", "Dana may want to hold off").
+ */
+const FIRST_SENTENCE_REBUTS = /^[^.!?]*\b(?:careful|(?:i['’]m going to|let me|i have to|i need to|i['’]ll) stop you|hold on|hold off|community note|rightly so|a common slip|easy to botch)\b[^.!?]*[.!?]/i;
 /** A block that opens by denying ("Amazon has not paid $25 billion."): with the record's figure, it answers what stands above. */
 const OPENS_WITH_DENIAL = /^[^.!?]*\b(?:not|never|no longer|hasn['’]t|haven['’]t|isn['’]t|wasn['’]t|didn['’]t|doesn['’]t)\b[^.!?]*[.!?]/i;
 
@@ -149,7 +154,14 @@ function hasWord(text: string, word: string): boolean {
 }
 
 /** A fact-checker's verdict on the claim above it. */
-const RATED_WRONG = /^\s*(?:our\s+)?(?:rating|verdict|ruling)\s*[:—–]\s*(?:false|mostly false|wrong|incorrect|inaccurate|misleading|exaggerated|missing context|needs context|not true|unsupported|pants on fire)\b/i;
+const RATED_WRONG = /^\s*(?:(?:our\s+)?(?:rating|verdict|ruling)\s*[:—–]\s*(?:false|mostly false|wrong|incorrect|inaccurate|misleading|exaggerated|missing context|needs context|not true|unsupported|pants on fire)\b|(?:false|mostly false|wrong|incorrect|inaccurate|misleading|exaggerated|missing context|needs context|not true|unsupported|pants on fire)\s*[.!]?\s*$)/i;
+
+/** A block naming where the claim above it came from: an outlet's kind or section. */
+const QUOTED_FROM = /\b(?:headlines?|columns?|columnist['’]?s?|op-?eds?|editorials?|explainers?|newsletters?|syndicated|wire|magazines?|newspapers?|tabloids?|broadcasts?|segments?|tweets?|threads?|blogs?|podcasts?|sections?|press release|analysis|opinion)\b/i;
+/** A rating that adopts the claim above it. */
+const RATED_RIGHT = /^\s*(?:(?:our\s+)?(?:rating|verdict|ruling)\s*[:—–]\s*)?(?:true|mostly true|correct|accurate|right)\s*[.!]?\s*$/i;
+/** How long a claim may be to be read as a quoted headline or table claim (a line, not a paragraph). */
+const QUOTED_CLAIM_WORDS = 20;
 
 /** How many blocks before an editor's note it may speak of (a letter's paragraphs and its signature). */
 const CORRECTION_REACH = 4;
@@ -177,11 +189,17 @@ export function correctedByNote(c: Compiled, scans: readonly BlockScan[], a: { k
       if (FAR_CORRECTION.test(t) && t.toLowerCase().includes(stated)) return true;
     }
   }
+  // a short claim with its source named right under it ("News explainer, syndicated", "A newspaper column"): a
+  // headline or claim the page quotes from elsewhere (a media column, a claims table), not its own
+  const source = scans[a.block + 1]?.text;
+  // (unless the page then rates it right: "True" under it adopts the claim)
+  const endorsed = RATED_RIGHT.test(scans[a.block + 2]?.text ?? '');
+  if (source !== undefined && !endorsed && wordCount(scans[a.block]!.text) <= QUOTED_CLAIM_WORDS && wordCount(source) <= 8 && !/\d/.test(source) && QUOTED_FROM.test(source)) return true;
   for (let k = a.block + 1; k <= a.block + CORRECTION_REACH && k < scans.length; k++) {
     const note = scans[k]!;
     // a fact-check's rating right under the claim ("Our rating: False")
     if (k <= a.block + 2 && RATED_WRONG.test(note.text)) return true;
-    const denies = k <= a.block + 2 && OPENS_WITH_DENIAL.test(note.text);
+    const denies = k <= a.block + 2 && (OPENS_WITH_DENIAL.test(note.text) || FIRST_SENTENCE_REBUTS.test(note.text));
     if (!CORRECTION.test(note.text) && !REPLY_REBUTTAL.test(note.text) && !denies) continue;
     const lower = note.text.toLowerCase();
     if (stated && lower.includes(stated)) return true;

@@ -385,4 +385,19 @@ describe('unseen wording: whose figure, and claims the page itself rejects', () 
     expect(conflicts([...DEAL, 'Before the deal, Amazon had put $6 billion into Anthropic.'])).toEqual(['$6 billion']);
     expect(conflicts([...DEAL, 'Before the deal, Amazon had put $8 billion into Anthropic.'])).toEqual([]);
   });
+  it('batches 35–36 (accounting language, other voices quoted): gains are not the investment; quoted and answered claims are not the page\'s', () => {
+    // an accounting gain on the stake is not the sum invested
+    expect(conflicts([...DEAL, 'Other income included pre-tax gains of $6.2 billion related to its Anthropic investment.'])).toEqual([]);
+    expect(conflicts([...DEAL, 'Amazon invested $6.2 billion in Anthropic this April.'])).toEqual(['$6.2 billion']);
+    // a claims table: the claim, its source, a rating; "False" under it rejects it, "True" adopts it
+    const row = (rating: string) => conflicts([...DEAL, "Amazon's total exposure to Anthropic exceeds $33 billion.", 'A news explainer', rating, 'Amazon has committed $13 billion; $33 billion is the ceiling.']);
+    expect(row('False')).toEqual([]);
+    expect(row('True')).toEqual(['exceeds $33 billion']);
+    // a quoted headline with its source under it, in a media column
+    expect(conflicts([...DEAL, 'Another Nine-Figure Check From Seattle', "Columnist's headline, weekly magazine", 'Nine figures means hundreds of millions; each tranche was in the billions.'])).toEqual([]);
+    expect(conflicts([...DEAL, 'Another Nine-Figure Check From Seattle', 'Nine figures means hundreds of millions; each tranche was in the billions.'])).toEqual(['Nine-Figure']);
+    // a reply that stops the speaker, with the record's wording
+    expect(conflicts([...DEAL, 'Rohan: Anthropic did $30 billion of revenue last year.', 'Dana: Careful again. The figure Anthropic gave in April was an annualized run-rate of more than $30 billion.'])).toEqual([]);
+    expect(conflicts([...DEAL, 'Rohan: Anthropic did $30 billion of revenue last year.', 'Dana: The curve is the story anyway.'])).toEqual(['of revenue last year']);
+  });
 });
