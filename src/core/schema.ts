@@ -118,12 +118,12 @@ export const Fact = Entry.extend({
    * out of date, so a page dated later that states another value is not called
    * wrong (it may report newer news). Contract terms have none.
    */
+  recheckAfter: IsoDate.optional(),
   /**
    * The record is itself a condition ("up to $20 billion more if milestones are met"):
    * "if … milestones" beside a figure restates it, and hedges nothing.
    */
   conditional: z.boolean().default(false),
-  recheckAfter: IsoDate.optional(),
   /** Whether the fact belongs to this story's deal or a neighbouring deal. */
   scope: z.enum(['deal', 'neighbour', 'background']),
 }).strict();
